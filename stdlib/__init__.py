@@ -1,0 +1,62 @@
+"""Godot's classes and builtin types, implemented in Python.
+
+Theory of operation
+-------------------
+Values a script handles are plain Python objects, chosen once here:
+
+=================  ==========================================================
+Godot              Python
+=================  ==========================================================
+null               ``None``
+bool, int, float   ``bool``, ``int`` (wrapped to 64 bits by the runtime), ``float``
+String             ``str``
+StringName         ``strings.StringName`` (a ``str`` subclass)
+NodePath           ``strings.NodePath``
+Array              ``arrays.Array`` (a ``list`` subclass; typed / read-only flags)
+Dictionary         ``dictionary.Dictionary`` (a ``dict`` subclass)
+Packed*/Pool*      ``packed.Packed*Array`` (``PackedByteArray`` is a ``bytearray``)
+Vector2, Color...  ``math_types.*``: immutable; setting a member returns a copy
+Object and below   ``objects.Object`` subclasses (HTTPClient, Node, ...)
+=================  ==========================================================
+
+Godot methods of a class are Python methods with Godot's name.  Builtin value
+types whose Python base class already owns a name (``str``, ``list``, ``dict``)
+keep their Godot methods in a per-type ``METHODS`` table instead
+(``name -> function(self, *args)``).  Names starting with ``_`` are never
+reachable from a script.
+
+Dialects: where Godot 3 and Godot 4 differ, each dialect gets its own entry
+(a subclass or a separate table), never a global switch.  ``class_table(3)``
+and ``class_table(4)`` map a Godot class name to the Python class for that
+dialect.  Modules are imported lazily, on the first lookup of one of their
+names, so start-up stays small.
+
+This package must not import the parser, the compiler or the AST nodes.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# Module (in this package) -> nothing else: each module lists its classes in
+# GODOT_CLASSES (both dialects), GODOT_CLASSES_4 and GODOT_CLASSES_3 (one only).
+_MODULES: tuple[str, ...] = (
+    "objects",
+    "packed",
+)
+
+_tables: dict[int, dict[str, Any]] = {}
+
+
+def class_table(dialect: int) -> dict[str, Any]:
+    """Godot class name -> Python class, for dialect 3 or 4."""
+    table = _tables.get(dialect)
+    if table is None:
+        table = {}
+        for name in _MODULES:
+            module = importlib.import_module(f"{__name__}.{name}")
+            table.update(getattr(module, "GODOT_CLASSES", {}))
+            table.update(getattr(module, f"GODOT_CLASSES_{dialect}", {}))
+        _tables[dialect] = table
+    return table
