@@ -1,0 +1,109 @@
+"""The ``gdscript`` command line: ``check`` and ``godot-test``.
+
+Each subcommand is one function taking the parsed arguments and returning the
+exit code.  ``main`` turns user errors (``GDScriptError``) into a message and
+exit code 1 (2 for bad usage), and a bug (any other exception) into a short
+request for a report; the Python traceback is shown only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import GDScriptError, UsageError
+from .source import read_source
+
+
+def _dialect(value: str) -> str | int:
+    if value in ("3", "4"):
+        return int(value)
+    if value == "auto":
+        return "auto"
+    raise argparse.ArgumentTypeError(f"must be 3, 4 or auto, not {value!r}")
+
+
+def build_arg_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gdscript",
+        description="Run and check Godot's GDScript (3.x and 4.x) without Godot.",
+    )
+    parser.add_argument("--version", action="version", version=f"gdscript {__version__}")
+    parser.add_argument("--debug", action="store_true",
+                        help="show Python tracebacks of internal errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="parse GDScript files and report every error")
+    check.add_argument("--godot", type=_dialect, default="auto", metavar="3|4|auto",
+                       help="dialect (default: auto-detect per file)")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    check.set_defaults(handler=cmd_check)
+
+    gtest = sub.add_parser("godot-test",
+                           help="run Godot's own GDScript test-suite files")
+    gtest.add_argument("--emit", metavar="DIR",
+                       help="write what was produced for each test to DIR/<path>.out")
+    gtest.add_argument("-v", "--verbose", action="store_true",
+                       help="print a line for every test, not only failures")
+    gtest.add_argument("paths", nargs="+", metavar="PATH")
+    gtest.set_defaults(handler=cmd_godot_test)
+    return parser
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .parser import parse
+
+    failed = 0
+    for name in args.files:
+        try:
+            text = read_source(name)
+            parse(text, path=name, dialect=args.godot)
+        except GDScriptError as exc:
+            failed += 1
+            if exc.path is None:
+                exc.path = name
+            print(exc.render(), file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_godot_test(args: argparse.Namespace) -> int:
+    from . import godot_tests
+
+    return godot_tests.main([Path(p) for p in args.paths],
+                            emit=Path(args.emit) if args.emit else None,
+                            verbose=args.verbose)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_arg_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.handler(args))
+    except UsageError as exc:
+        print(f"gdscript: error: {exc.message}", file=sys.stderr)
+        return 2
+    except GDScriptError as exc:
+        print(exc.render(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("gdscript: interrupted", file=sys.stderr)
+        return 130
+    except Exception:  # a bug of ours: never the user's fault
+        if args.debug:
+            traceback.print_exc()
+        else:
+            print("gdscript: internal error (a bug in gdscript, not in your script). "
+                  "Please report it with the input that caused it; "
+                  "rerun with --debug for the Python traceback.", file=sys.stderr)
+        return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())
