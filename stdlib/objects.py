@@ -1,67 +1,229 @@
-"""Object, RefCounted (4.x) / Reference (3.x): the root of Godot's class tree.
+"""Object, RefCounted (4.x) / Reference (3.x), Callable, Signal and deferred calls.
 
-Signals live here: a class lists the signals it declares in ``SIGNALS``;
-``connect``/``emit_signal`` work on any object.  Script instances (see the
-runtime) are Objects too.
+Theory of operation
+-------------------
+Every Godot object is a Python instance of :class:`Object`.  What a script may
+see of a native class is read off the Python class once (``godot_api``):
+public functions defined in the body of a stdlib class are Godot methods,
+``property`` objects are Godot properties, UPPER_CASE values are constants, and
+``SIGNALS`` lists the signals.  Names starting with ``_`` are never visible.
+Python-internal state of an object lives in attributes named ``_gd_*`` so that
+script members (plain names) never collide with it.
+
+Signals: ``connect`` stores ``Connection(callable, flags, binds)`` per signal.
+``emit_signal`` walks a snapshot of the list (Godot copies it too), drops
+one-shot connections before calling them, and queues deferred ones on
+``MESSAGE_QUEUE``, which the main loop flushes at the end of each frame.
+
+Callable is a plain Python-callable object: a bound method of an object (by
+name, resolved when called, as Godot does), or a Python function (a compiled
+lambda or a builtin).  Anything that takes "a callable" in the stdlib may call
+it like a Python function.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable as PyCallable
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from ..errors import ScriptRuntimeError, engine_error
 from .global_constants import ERR_INVALID_PARAMETER, OK
+
+# Connection flags (same values in 3.x and 4.x; 3.x calls ONE_SHOT "ONESHOT").
+CONNECT_DEFERRED = 1
+CONNECT_PERSIST = 2
+CONNECT_ONE_SHOT = 4
+CONNECT_REFERENCE_COUNTED = 8
+
+# Calls queued by call_deferred / CONNECT_DEFERRED: (function, args).
+MESSAGE_QUEUE: list[tuple[PyCallable[..., Any], tuple[Any, ...]]] = []
+
+
+def flush_message_queue() -> None:
+    """Run queued deferred calls, including ones queued while flushing."""
+    while MESSAGE_QUEUE:
+        batch = MESSAGE_QUEUE[:]
+        del MESSAGE_QUEUE[:]
+        for func, args in batch:
+            func(*args)
+
+
+# * Reflection of native classes ------------------------------------------
+
+@dataclass
+class GodotAPI:
+    methods: dict[str, Any]
+    properties: dict[str, property]
+    constants: dict[str, Any]
+    signals: tuple[str, ...]
+
+
+_api_cache: dict[type, GodotAPI] = {}
+
+
+def godot_api(cls: type) -> GodotAPI:
+    """What a script may reach on instances of the native class ``cls``."""
+    api = _api_cache.get(cls)
+    if api is not None:
+        return api
+    methods: dict[str, Any] = {}
+    properties: dict[str, property] = {}
+    constants: dict[str, Any] = {}
+    signals: list[str] = []
+    for klass in reversed(cls.__mro__):
+        if klass is object or not klass.__module__.startswith("gdscript."):
+            continue
+        for name, value in vars(klass).items():
+            if name.startswith("_"):
+                continue
+            if isinstance(value, property):
+                properties[name] = value
+            elif isinstance(value, (staticmethod, classmethod)) or callable(value):
+                if name.isupper():
+                    continue
+                methods[name] = value
+            elif name.isupper() and name not in ("SIGNALS", "GODOT_NAME"):
+                constants[name] = value
+        signals.extend(s for s in vars(klass).get("SIGNALS", ()) if s not in signals)
+    api = GodotAPI(methods, properties, constants, tuple(signals))
+    _api_cache[cls] = api
+    return api
+
+
+# * Object ----------------------------------------------------------------
+
+@dataclass
+class Connection:
+    callable: Any
+    flags: int
+    binds: tuple[Any, ...] = ()
 
 
 class Object:
-    """Godot's Object: identity, signals, free()."""
+    """Godot's Object: identity, signals, metadata, free()."""
 
-    SIGNALS: ClassVar[tuple[str, ...]] = ()
-    _next_id: ClassVar[int] = 1
+    GODOT_NAME: ClassVar[str] = "Object"
+    SIGNALS: ClassVar[tuple[str, ...]] = ("script_changed", "property_list_changed")
+    _gd_next_id: ClassVar[int] = 1
 
     def __init__(self) -> None:
-        self._instance_id = Object._next_id
-        Object._next_id += 1
-        self._connections: dict[str, list[tuple[Callable[..., Any], int]]] = {}
-        self._freed = False
+        self._gd_id = Object._gd_next_id
+        Object._gd_next_id += 1
+        self._gd_connections: dict[str, list[Connection]] = {}
+        self._gd_user_signals: list[str] = []
+        self._gd_meta: dict[str, Any] = {}
+        self._gd_freed = False
+
+    @classmethod
+    def _gd_class_name(cls) -> str:
+        for klass in cls.__mro__:
+            name = vars(klass).get("GODOT_NAME")
+            if name:
+                return name
+        return "Object"
+
+    def _gd_str(self, dialect: int) -> str:
+        name = self._gd_class_name()
+        if dialect == 3:
+            return f"[{name}:{self._gd_id}]"
+        return f"<{name}#{self._gd_id}>"
 
     # Godot methods ----------------------------------------------------
     def get_instance_id(self) -> int:
-        return self._instance_id
+        return self._gd_id
 
     def get_class(self) -> str:
-        return type(self).godot_name()
-
-    @classmethod
-    def godot_name(cls) -> str:
-        return getattr(cls, "GODOT_NAME", cls.__name__)
+        return self._gd_class_name()
 
     def is_class(self, name: str) -> bool:
-        return any(getattr(k, "GODOT_NAME", k.__name__) == name for k in type(self).__mro__)
+        return any(vars(k).get("GODOT_NAME") == name for k in type(self).__mro__)
 
-    def has_signal(self, name: str) -> bool:
-        return any(name in getattr(k, "SIGNALS", ()) for k in type(self).__mro__)
+    def has_signal(self, signal: str) -> bool:
+        return signal in godot_api(type(self)).signals or signal in self._gd_user_signals
 
-    def connect(self, signal: str, callable_: Callable[..., Any], flags: int = 0) -> int:
+    def add_user_signal(self, signal: str, arguments: Any = None) -> None:
         if not self.has_signal(signal):
+            self._gd_user_signals.append(signal)
+
+    def connect(self, signal: str, callable_: Any, flags: int = 0) -> int:
+        if not self.has_signal(signal):
+            engine_error(f"In Object of type '{self.get_class()}': Attempt to connect "
+                         f"nonexistent signal '{signal}' to callable '{callable_}'.")
             return ERR_INVALID_PARAMETER
-        self._connections.setdefault(signal, []).append((callable_, flags))
+        conns = self._gd_connections.setdefault(signal, [])
+        if any(c.callable == callable_ for c in conns):
+            engine_error(f"Signal '{signal}' is already connected to given callable "
+                         f"'{callable_}' in that object.")
+            return ERR_INVALID_PARAMETER
+        conns.append(Connection(callable_, flags))
         return OK
 
-    def disconnect(self, signal: str, callable_: Callable[..., Any]) -> None:
-        conns = self._connections.get(signal, [])
-        self._connections[signal] = [c for c in conns if c[0] != callable_]
+    def disconnect(self, signal: str, callable_: Any) -> None:
+        conns = self._gd_connections.get(signal, [])
+        kept = [c for c in conns if c.callable != callable_]
+        if len(kept) == len(conns):
+            engine_error(f"Attempt to disconnect a nonexistent connection from "
+                         f"'{self._gd_str(4)}'. Signal: '{signal}', callable: '{callable_}'.")
+        self._gd_connections[signal] = kept
 
-    def is_connected(self, signal: str, callable_: Callable[..., Any]) -> bool:
-        return any(c[0] == callable_ for c in self._connections.get(signal, []))
+    def is_connected(self, signal: str, callable_: Any) -> bool:
+        return any(c.callable == callable_ for c in self._gd_connections.get(signal, []))
 
     def emit_signal(self, signal: str, *args: Any) -> int:
-        for target, _flags in list(self._connections.get(signal, [])):
-            target(*args)
+        conns = self._gd_connections.get(signal)
+        if not conns:
+            return OK
+        for conn in list(conns):
+            if conn.flags & CONNECT_ONE_SHOT:
+                if conn not in conns:
+                    continue
+                conns.remove(conn)
+            call_args = args + conn.binds
+            if conn.flags & CONNECT_DEFERRED:
+                MESSAGE_QUEUE.append((conn.callable, call_args))
+            else:
+                conn.callable(*call_args)
         return OK
 
+    def get_signal_connection_list(self, signal: str) -> list[dict[str, Any]]:
+        return [{"signal": Signal(self, signal), "callable": c.callable, "flags": c.flags}
+                for c in self._gd_connections.get(signal, [])]
+
+    def call_deferred(self, method: str, *args: Any) -> None:
+        MESSAGE_QUEUE.append((Callable(self, method), args))
+
+    def set_meta(self, name: str, value: Any) -> None:
+        if value is None:
+            self._gd_meta.pop(name, None)
+        else:
+            self._gd_meta[name] = value
+
+    def get_meta(self, name: str, default: Any = None) -> Any:
+        return self._gd_meta.get(name, default)
+
+    def has_meta(self, name: str) -> bool:
+        return name in self._gd_meta
+
+    def remove_meta(self, name: str) -> None:
+        self._gd_meta.pop(name, None)
+
+    def get_meta_list(self) -> list[str]:
+        return list(self._gd_meta)
+
+    def notification(self, what: int, reversed_: bool = False) -> None:
+        handler = getattr(self, "_notification", None)
+        if handler is not None:
+            handler(what)
+
+    def to_string(self) -> str:
+        return self._gd_str(4)
+
+    def is_queued_for_deletion(self) -> bool:
+        return False
+
     def free(self) -> None:
-        self._freed = True
+        self._gd_freed = True
 
 
 class RefCounted(Object):
@@ -69,13 +231,188 @@ class RefCounted(Object):
 
     GODOT_NAME = "RefCounted"
 
+    def reference(self) -> bool:
+        return True
+
+    def unreference(self) -> bool:
+        return False
+
+    def get_reference_count(self) -> int:
+        return 1
+
+    def free(self) -> None:
+        raise ScriptRuntimeError("Can't free a RefCounted object.")
+
 
 class Reference(RefCounted):
     """Godot 3's name for RefCounted."""
 
     GODOT_NAME = "Reference"
 
+    def free(self) -> None:
+        raise ScriptRuntimeError("Can't 'free' a reference.")
 
-GODOT_CLASSES = {"Object": Object}
+
+# * Callable and Signal ---------------------------------------------------
+
+class Callable:
+    """A method of an object (looked up by name when called) or a Python function."""
+
+    __slots__ = ("target", "method", "function", "bound", "unbound")
+
+    def __init__(self, target: Any = None, method: str | None = None,
+                 function: PyCallable[..., Any] | None = None) -> None:
+        self.target = target
+        self.method = method
+        self.function = function
+        self.bound: tuple[Any, ...] = ()
+        self.unbound = 0
+
+    def _gd_copy(self) -> Callable:
+        copy = Callable(self.target, self.method, self.function)
+        copy.bound, copy.unbound = self.bound, self.unbound
+        return copy
+
+    def __call__(self, *args: Any) -> Any:
+        if self.unbound:
+            args = args[: max(len(args) - self.unbound, 0)]
+        args = args + self.bound
+        if self.function is not None:
+            return self.function(*args)
+        if self.target is None or getattr(self.target, "_gd_freed", False):
+            raise ScriptRuntimeError(
+                f"Attempt to call function 'null::{self.method} (Callable)' on a null instance.")
+        from ..runtime import call_method
+
+        return call_method(self.target, self.method, *args)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Callable):
+            return NotImplemented
+        if self.function is not None or other.function is not None:
+            return self.function is other.function and self.bound == other.bound
+        return (self.target is other.target and self.method == other.method
+                and self.bound == other.bound)
+
+    def __hash__(self) -> int:
+        return hash((id(self.target), self.method, id(self.function)))
+
+    def _gd_str(self, dialect: int) -> str:
+        if self.function is not None:
+            name = getattr(self.function, "__name__", "")
+            return f"{name}(lambda)" if name.startswith("<") or not name else name
+        owner = self.target._gd_class_name() if isinstance(self.target, Object) else "null"
+        return f"{owner}::{self.method}"
+
+    # Godot methods ----------------------------------------------------
+    def call(self, *args: Any) -> Any:
+        return self(*args)
+
+    def callv(self, args: Any) -> Any:
+        return self(*list(args))
+
+    def call_deferred(self, *args: Any) -> None:
+        MESSAGE_QUEUE.append((self, args))
+
+    def bind(self, *args: Any) -> Callable:
+        copy = self._gd_copy()
+        copy.bound = tuple(args) + copy.bound
+        return copy
+
+    def bindv(self, args: Any) -> Callable:
+        return self.bind(*list(args))
+
+    def unbind(self, count: int) -> Callable:
+        copy = self._gd_copy()
+        copy.unbound += count
+        return copy
+
+    def get_bound_arguments(self) -> list[Any]:
+        return list(self.bound)
+
+    def get_bound_arguments_count(self) -> int:
+        return len(self.bound) - self.unbound
+
+    def get_method(self) -> str | None:
+        if self.function is not None:
+            return getattr(self.function, "__gd_name__", None)
+        return self.method
+
+    def get_object(self) -> Any:
+        return self.target
+
+    def get_object_id(self) -> int:
+        return self.target.get_instance_id() if isinstance(self.target, Object) else 0
+
+    def is_custom(self) -> bool:
+        return self.function is not None
+
+    def is_standard(self) -> bool:
+        return self.function is None
+
+    def is_null(self) -> bool:
+        return self.function is None and self.target is None
+
+    def is_valid(self) -> bool:
+        if self.function is not None:
+            return True
+        if self.target is None or getattr(self.target, "_gd_freed", False):
+            return False
+        from ..runtime import has_method
+
+        return bool(has_method(self.target, self.method))
+
+
+class Signal:
+    """A signal of an object, as a value: ``obj.some_signal``."""
+
+    __slots__ = ("target", "name")
+
+    def __init__(self, target: Any = None, name: str | None = None) -> None:
+        self.target = target
+        self.name = name
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Signal):
+            return NotImplemented
+        return self.target is other.target and self.name == other.name
+
+    def __hash__(self) -> int:
+        return hash((id(self.target), self.name))
+
+    def _gd_str(self, dialect: int) -> str:
+        owner = self.target._gd_class_name() if isinstance(self.target, Object) else "null"
+        return f"{owner}::[signal]{self.name}"
+
+    # Godot methods ----------------------------------------------------
+    def connect(self, callable_: Any, flags: int = 0) -> int:
+        return self.target.connect(self.name, callable_, flags)
+
+    def disconnect(self, callable_: Any) -> None:
+        self.target.disconnect(self.name, callable_)
+
+    def is_connected(self, callable_: Any) -> bool:
+        return self.target.is_connected(self.name, callable_)
+
+    def emit(self, *args: Any) -> None:
+        self.target.emit_signal(self.name, *args)
+
+    def get_connections(self) -> list[dict[str, Any]]:
+        return self.target.get_signal_connection_list(self.name)
+
+    def get_name(self) -> str | None:
+        return self.name
+
+    def get_object(self) -> Any:
+        return self.target
+
+    def get_object_id(self) -> int:
+        return self.target.get_instance_id() if isinstance(self.target, Object) else 0
+
+    def is_null(self) -> bool:
+        return self.target is None
+
+
+GODOT_CLASSES = {"Object": Object, "Callable": Callable, "Signal": Signal}
 GODOT_CLASSES_4 = {"RefCounted": RefCounted}
 GODOT_CLASSES_3 = {"Reference": Reference}
