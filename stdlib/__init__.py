@@ -44,6 +44,7 @@ from typing import Any
 _MODULES: tuple[str, ...] = (
     "objects",
     "packed",
+    "math_types",
 )
 
 _tables: dict[int, dict[str, Any]] = {}
