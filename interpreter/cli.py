@@ -43,12 +43,24 @@ def build_arg_parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", metavar="FILE")
     check.set_defaults(handler=cmd_check)
 
+    run = sub.add_parser("run", help="run a GDScript file as `godot -s FILE` would")
+    run.add_argument("--godot", type=_dialect, default="auto", metavar="3|4|auto",
+                     help="dialect (default: auto-detect)")
+    run.add_argument("--timeout", type=float, metavar="SECONDS",
+                     help="stop the run after SECONDS of wall time (exit code 1)")
+    run.add_argument("script", metavar="SCRIPT")
+    run.add_argument("args", nargs=argparse.REMAINDER, metavar="-- ARGS",
+                     help="arguments for the script (OS.get_cmdline_user_args())")
+    run.set_defaults(handler=cmd_run)
+
     gtest = sub.add_parser("godot-test",
                            help="run Godot's own GDScript test-suite files")
     gtest.add_argument("--emit", metavar="DIR",
                        help="write what was produced for each test to DIR/<path>.out")
     gtest.add_argument("-v", "--verbose", action="store_true",
                        help="print a line for every test, not only failures")
+    gtest.add_argument("--stage", choices=("parse", "run"), default="run",
+                       help="check only parsing, or run each test fully (default)")
     gtest.add_argument("paths", nargs="+", metavar="PATH")
     gtest.set_defaults(handler=cmd_godot_test)
     return parser
@@ -70,12 +82,26 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_run(args: argparse.Namespace) -> int:
+    from .runner import RunTimeout, run_file
+
+    user_args = list(args.args)
+    if user_args[:1] == ["--"]:
+        user_args = user_args[1:]
+    try:
+        return run_file(args.script, dialect=args.godot, args=user_args, timeout=args.timeout)
+    except RunTimeout:
+        print(f"gdscript: timeout: the script ran longer than {args.timeout:g} s",
+              file=sys.stderr)
+        return 1
+
+
 def cmd_godot_test(args: argparse.Namespace) -> int:
     from . import godot_tests
 
     return godot_tests.main([Path(p) for p in args.paths],
                             emit=Path(args.emit) if args.emit else None,
-                            verbose=args.verbose)
+                            verbose=args.verbose, stage=args.stage)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

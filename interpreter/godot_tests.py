@@ -4,10 +4,13 @@ Each test is ``name.gd`` with ``name.out``: a status line (``GDTEST_OK``,
 ``GDTEST_PARSER_ERROR``, ...) then the expected output.  The suite is Godot's
 code: it is read from a path given at run time, never copied here.
 
-For now tests run at the parse stage: a file whose expected status is
-``GDTEST_PARSER_ERROR`` must be rejected (and ideally with Godot's first error
-message, which is then an exact match), every other file must parse.  What was
-produced for each test can be written with ``emit`` in the runner's format.
+A test runs as Godot's runner runs it: parse, compile (analyzer errors), then
+instantiate the script (``_init``) and call ``test()``, capturing what is
+printed and every error in the runner's format (see
+shared/reference/godot-test-suite.md).  The produced text is compared with the
+``.out`` file without its ``~~`` warning lines, as Godot's release builds do.
+With ``stage="parse"`` only the parse stage is checked: a ``parser/errors``
+file must be rejected, every other file must parse.
 """
 
 from __future__ import annotations
@@ -77,21 +80,111 @@ def strip_warnings(expected: str) -> str:
     return "".join(line for line in expected.splitlines(True) if not line.startswith("~~"))
 
 
-def run_test(test: SuiteTest) -> Outcome:
+def run_test(test: SuiteTest, stage: str = "run") -> Outcome:
+    """Run one suite test as Godot's runner does (``stage="parse"``: parse only)."""
+    text = test.path.read_text(encoding="utf-8")
+    if stage == "parse":
+        produced = _parse_only(text, test)
+    else:
+        produced = SuiteRun(test, text).produce()
+    expected = strip_warnings(test.expected) if test.expected else None
+    exact = expected is not None and produced.strip() + "\n" == expected
+    if stage == "parse":
+        rejected = produced.startswith(PARSER_ERROR)
+        passed = rejected == (test.expected_status == PARSER_ERROR)
+    else:
+        passed = exact
+    return Outcome(test, produced, passed, exact)
+
+
+def _parse_only(text: str, test: SuiteTest) -> str:
     from .parser import parse
 
-    text = test.path.read_text(encoding="utf-8")
     try:
         parse(text, path=test.rel, dialect=4)
     except GDScriptError as exc:
-        produced = f"{PARSER_ERROR}\n{exc.message}\n"
-    else:
-        produced = "PARSED\n"
-    rejected = produced.startswith(PARSER_ERROR)
-    expect_reject = test.expected_status == PARSER_ERROR
-    expected = strip_warnings(test.expected) if test.expected else None
-    exact = expected is not None and produced.strip() + "\n" == expected
-    return Outcome(test, produced, rejected == expect_reject, exact)
+        return f"{PARSER_ERROR}\n{exc.message}\n"
+    return "PARSED\n"
+
+
+class SuiteRun:
+    """One test run in Godot's runner format: status line, then captured output."""
+
+    def __init__(self, test: SuiteTest, text: str) -> None:
+        self.test = test
+        self.text = text
+        self.lines: list[str] = []
+        self.runtime_error = False
+
+    # Sinks installed while the test runs.
+    def out(self, text: str) -> None:
+        self.lines.append(text)
+
+    def engine(self, level: str, message: str, explanation: str | None) -> None:
+        self.runtime_error = True
+        self.lines.append(f">> {level}: {message}")
+        if explanation:
+            self.lines.append(f">>   {explanation}")
+
+    def produce(self) -> str:
+        from .errors import AnalyzerError, ParseError
+        from .loader import Project
+
+        root = find_suite_root(self.test.path)
+        project = Project(root, 4)
+        try:
+            cls = project.load(self.test.path)
+        except ParseError as exc:
+            return f"{PARSER_ERROR}\n{exc.message}\n"
+        except AnalyzerError as exc:
+            errors = "".join(f">> ERROR at line {line}: {msg}\n" for line, msg in exc.errors)
+            return f"GDTEST_ANALYZER_ERROR\n{errors}"
+        if self.test.path.name.endswith(".norun.gd"):
+            return "GDTEST_OK\n"
+        self.run(cls)
+        status = "GDTEST_RUNTIME_ERROR" if self.runtime_error else "GDTEST_OK"
+        return status + "\n" + "".join(line + "\n" for line in self.lines)
+
+    def run(self, cls: object) -> None:
+        from gdscript.stdlib import utility_functions
+
+        from . import errors, script
+
+        reporter = _CaptureReporter(self)
+        old_reporter = script.set_reporter(reporter)
+        old_sink = errors.set_engine_error_sink(self.engine)
+        old_output = utility_functions.set_output(self.out, self.out)
+        try:
+            instance = cls()  # type: ignore[operator]
+            test = getattr(instance, "test", None)
+            if test is None:
+                self.lines.append("GDTEST_LOAD_ERROR: no test() function")
+                self.runtime_error = True
+            else:
+                test()
+        except Exception as exc:  # noqa: BLE001 - an error outside any function
+            script.report_error(exc)
+        finally:
+            utility_functions.set_output(*old_output)
+            errors.set_engine_error_sink(old_sink)
+            script.set_reporter(old_reporter)
+
+
+class _CaptureReporter:
+    def __init__(self, run: SuiteRun) -> None:
+        self.run = run
+        self.count = 0
+        self.internal_errors = 0
+        self.debug = False
+
+    def script_error(self, message: str, path: str, line: int, function: str) -> None:
+        self.run.runtime_error = True
+        rel = path[len("res://"):] if path.startswith("res://") else path
+        self.run.lines.append(f">> SCRIPT ERROR at {rel}:{line} on {function}(): {message}")
+
+    def internal_error(self, exc: BaseException) -> None:
+        self.run.runtime_error = True
+        self.run.lines.append(f">> INTERNAL ERROR: {type(exc).__name__}: {exc}")
 
 
 def summarize(outcomes: list[Outcome]) -> list[str]:
@@ -110,13 +203,15 @@ def summarize(outcomes: list[Outcome]) -> list[str]:
     return lines
 
 
-def main(paths: list[Path], emit: Path | None = None, verbose: bool = False) -> int:
+def main(paths: list[Path], emit: Path | None = None, verbose: bool = False,
+         stage: str = "run") -> int:
     missing = [p for p in paths if not p.exists()]
     if missing:
         from .errors import UsageError
 
         raise UsageError(f"{missing[0]}: no such file or folder")
-    outcomes = [run_test(t) for t in discover(paths)]
+    tests = [t for t in discover(paths) if stage == "parse" or t.expected is not None]
+    outcomes = [run_test(t, stage) for t in tests]
     for outcome in outcomes:
         if verbose or not outcome.passed:
             mark = "PASS" if outcome.passed else "FAIL"
