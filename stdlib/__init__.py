@@ -45,6 +45,9 @@ _MODULES: tuple[str, ...] = (
     "objects",
     "packed",
     "math_types",
+    "http_client",
+    "stream_peers",
+    "tls",
 )
 
 _tables: dict[int, dict[str, Any]] = {}
