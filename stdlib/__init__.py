@@ -48,6 +48,8 @@ _MODULES: tuple[str, ...] = (
     "http_client",
     "stream_peers",
     "tls",
+    "nodes_extra",
+    "scene_tree",
 )
 
 _tables: dict[int, dict[str, Any]] = {}
