@@ -43,6 +43,9 @@ from typing import Any
 # GODOT_CLASSES (both dialects), GODOT_CLASSES_4 and GODOT_CLASSES_3 (one only).
 _MODULES: tuple[str, ...] = (
     "objects",
+    "strings",
+    "arrays",
+    "dictionary",
     "packed",
     "math_types",
     "http_client",

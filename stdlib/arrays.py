@@ -1,0 +1,497 @@
+"""Godot's Array: a ``list`` subclass with typed / read-only flags and Godot's methods.
+
+``METHODS`` (4.x) and ``METHODS_3`` (3.x) map Godot method names to
+``fn(array, *args)``.  Callables passed by scripts (``map``, ``filter``,
+``sort_custom``...) are any Python callables (the runtime's Callable objects
+are Python-callable).  The 3.x ``sort_custom(obj, "method")`` and
+``bsearch_custom(value, obj, "method")`` forms call ``obj.call(name, a, b)``
+when the object has ``call``; otherwise they go through the module-level
+hook ``call_method(obj, name, *args)``, which the runtime sets.
+
+Element comparison follows Godot: ``find``/``has``/``count``/``erase`` need
+the same type (``[1].find(1.0)`` is -1 in both dialects; in 4.x String and
+StringName are alike).
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from .variant import (_strict_equal, godot_type_name, typeof, variant_hash, variant_less,
+                      variant_sort_key)
+
+INT32_MAX = 2 ** 31 - 1
+ERR_INVALID_PARAMETER, ERR_LOCKED, OK = 31, 23, 0
+
+
+def _no_hook(obj: Any, name: str, *args: Any) -> Any:
+    raise NotImplementedError("arrays.call_method is set by the runtime")
+
+
+call_method: Callable[..., Any] = _no_hook
+
+
+def _call(obj: Any, name: str, *args: Any) -> Any:
+    if hasattr(obj, "call"):
+        return obj.call(name, *args)
+    return call_method(obj, name, *args)
+
+
+class Array(list):
+    """Godot's Array.  ``typed_builtin`` is a 4.x TYPE_* id (0 = untyped)."""
+
+    GODOT_NAME = "Array"
+    __slots__ = ("typed_builtin", "typed_class_name", "typed_script", "read_only")
+
+    def __init__(self, items: Iterable[Any] = (), typed_builtin: int = 0,
+                 typed_class_name: str = "", typed_script: Any = None) -> None:
+        super().__init__(items)
+        self.typed_builtin = typed_builtin
+        self.typed_class_name = typed_class_name
+        self.typed_script = typed_script
+        self.read_only = False
+
+    def _like(self, items: Iterable[Any]) -> "Array":
+        return Array(items, self.typed_builtin, self.typed_class_name, self.typed_script)
+
+
+def _error(message: str) -> None:
+    from gdscript.errors import engine_error
+    engine_error(message)
+
+
+def _flags(arr: Any) -> tuple[int, bool]:
+    return getattr(arr, "typed_builtin", 0), getattr(arr, "read_only", False)
+
+
+def _locked(arr: Any) -> bool:
+    if getattr(arr, "read_only", False):
+        _error("Array is in read-only state.")
+        return True
+    return False
+
+
+def _validate(arr: Any, value: Any, operation: str) -> tuple[bool, Any]:
+    """Godot's ContainerTypeValidate: int converts to float; other mismatches fail."""
+    wanted = getattr(arr, "typed_builtin", 0)
+    if not wanted:
+        return True, value
+    from .variant import TYPE_IDS_4, type_name
+    have = typeof(value, 4)
+    if have == wanted or (wanted == TYPE_IDS_4["Object"] and value is None):
+        return True, value
+    if wanted == TYPE_IDS_4["float"] and have == TYPE_IDS_4["int"]:
+        return True, float(value)
+    _error(f"Attempted to {operation} a variable of type '{godot_type_name(value)}' into a "
+           f"TypedArray of type '{type_name(wanted)}'.")
+    return False, value
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Godot 4's StringLikeVariantComparator."""
+    text_like = ("String", "StringName")
+    if godot_type_name(a) in text_like and godot_type_name(b) in text_like:
+        return str.__eq__(a, b)
+    return _strict_equal(a, b, 0)
+
+
+# * Reading ---------------------------------------------------------------------------
+
+def get(arr: list, index: int) -> Any:
+    if not 0 <= index < len(arr):
+        _error(f"Index p_index = {index} is out of bounds (p_instance->size() = {len(arr)}).")
+        return None
+    return arr[index]
+
+
+def _edge(arr: list, index: int) -> Any:
+    if not arr:
+        _error("Can't take value from empty array.")
+        return None
+    return arr[index]
+
+
+def find(arr: list, what: Any, from_: int = 0, eq: Callable[[Any, Any], bool] = _same) -> int:
+    if from_ < 0:
+        from_ = max(from_ + len(arr), 0)
+    return next((i for i in range(from_, len(arr)) if eq(arr[i], what)), -1)
+
+
+def rfind(arr: list, what: Any, from_: int = -1, eq: Callable[[Any, Any], bool] = _same) -> int:
+    if from_ < 0:
+        from_ += len(arr)
+    from_ = min(from_, len(arr) - 1)
+    return next((i for i in range(from_, -1, -1) if eq(arr[i], what)), -1)
+
+
+def find_custom(arr: list, method: Callable[..., Any], from_: int = 0) -> int:
+    if from_ < 0:
+        from_ = max(from_ + len(arr), 0)
+    for i in range(from_, len(arr)):
+        if _truth(method(arr[i]), "find_custom"):
+            return i
+    return -1
+
+
+def rfind_custom(arr: list, method: Callable[..., Any], from_: int = -1) -> int:
+    if from_ < 0:
+        from_ += len(arr)
+    for i in range(min(from_, len(arr) - 1), -1, -1):
+        if _truth(method(arr[i]), "rfind_custom"):
+            return i
+    return -1
+
+
+def _truth(result: Any, name: str) -> bool:
+    if not isinstance(result, bool):
+        _error(f"Error on method from '{name}': Return type of callable must be boolean.")
+        return False
+    return result
+
+
+def _extreme(arr: list, better: Callable[[Any, Any], bool]) -> Any:
+    if not arr:
+        return None
+    best = arr[0]
+    for item in arr[1:]:
+        if godot_type_name(item) != godot_type_name(best) and not (
+                isinstance(item, (int, float)) and isinstance(best, (int, float))):
+            return None
+        if better(item, best):
+            best = item
+    return best
+
+
+def pick_random(arr: list) -> Any:
+    if not arr:
+        _error("Can't take value from empty array.")
+        return None
+    return random.choice(arr)
+
+
+# * Writing ---------------------------------------------------------------------------
+
+def set_(arr: list, index: int, value: Any) -> None:
+    if _locked(arr):
+        return
+    if not 0 <= index < len(arr):
+        _error(f"Index p_index = {index} is out of bounds (p_instance->size() = {len(arr)}).")
+        return
+    ok, value = _validate(arr, value, "set")
+    if ok:
+        arr[index] = value
+
+
+def push_back(arr: list, value: Any) -> None:
+    if _locked(arr):
+        return
+    ok, value = _validate(arr, value, "push_back")
+    if ok:
+        arr.append(value)
+
+
+def push_front(arr: list, value: Any) -> None:
+    if _locked(arr):
+        return
+    ok, value = _validate(arr, value, "push_front")
+    if ok:
+        arr.insert(0, value)
+
+
+def append_array(arr: list, array: Iterable[Any]) -> None:
+    if _locked(arr):
+        return
+    checked = []
+    for item in array:
+        ok, item = _validate(arr, item, "append_array")
+        if not ok:
+            return
+        checked.append(item)
+    arr.extend(checked)
+
+
+def assign(arr: list, array: Iterable[Any]) -> None:
+    if _locked(arr):
+        return
+    items = list(array)
+    for i, item in enumerate(items):
+        ok, items[i] = _validate(arr, item, "assign")
+        if not ok:
+            return
+    arr[:] = items
+
+
+def insert(arr: list, position: int, value: Any) -> int:
+    if _locked(arr):
+        return ERR_LOCKED
+    ok, value = _validate(arr, value, "insert")
+    if not ok:
+        return ERR_INVALID_PARAMETER
+    if position < 0:
+        position += len(arr)
+    if not 0 <= position <= len(arr):
+        _error(f"The calculated index {position} is out of bounds (the array has {len(arr)} "
+               "elements). Leaving the array untouched.")
+        return ERR_INVALID_PARAMETER
+    arr.insert(position, value)
+    return OK
+
+
+def remove_at(arr: list, position: int) -> None:
+    if _locked(arr):
+        return
+    if position < 0:
+        position += len(arr)
+    if not 0 <= position < len(arr):
+        _error(f"The calculated index {position} is out of bounds (the array has {len(arr)} "
+               "elements). Leaving the array untouched.")
+        return
+    del arr[position]
+
+
+def erase(arr: list, value: Any, eq: Callable[[Any, Any], bool] = _same) -> None:
+    if _locked(arr):
+        return
+    index = find(arr, value, 0, eq)
+    if index >= 0:
+        del arr[index]
+
+
+def _default_element(arr: Any) -> Any:
+    from .variant import type_name
+    wanted = getattr(arr, "typed_builtin", 0)
+    return {"int": 0, "float": 0.0, "bool": False, "String": ""}.get(type_name(wanted), None) \
+        if wanted else None
+
+
+def resize(arr: list, size: int) -> int:
+    if _locked(arr):
+        return ERR_LOCKED
+    if size < len(arr):
+        del arr[max(size, 0):]
+    else:
+        arr.extend([_default_element(arr)] * (size - len(arr)))
+    return OK
+
+
+def fill(arr: list, value: Any) -> None:
+    if _locked(arr):
+        return
+    ok, value = _validate(arr, value, "fill")
+    if ok:
+        arr[:] = [value] * len(arr)
+
+
+def pop_at(arr: list, position: int) -> Any:
+    if _locked(arr) or not arr:
+        return None
+    if position < 0:
+        position += len(arr)
+    if not 0 <= position < len(arr):
+        _error(f"The calculated index {position} is out of bounds (the array has {len(arr)} "
+               "elements). Leaving the array untouched and returning `null`.")
+        return None
+    return arr.pop(position)
+
+
+def _pop(arr: list, index: int) -> Any:
+    if _locked(arr) or not arr:
+        return None
+    return arr.pop(index)
+
+
+def clear(arr: list) -> None:
+    if not _locked(arr):
+        arr.clear()
+
+
+# * Ordering ---------------------------------------------------------------------------
+
+def _cmp_from_less(less: Callable[[Any, Any], Any]) -> Callable[[Any, Any], int]:
+    return lambda a, b: -1 if less(a, b) else (1 if less(b, a) else 0)
+
+
+def sort(arr: list) -> None:
+    if not _locked(arr):
+        arr.sort(key=variant_sort_key)
+
+
+def sort_custom(arr: list, func: Callable[[Any, Any], Any]) -> None:
+    if not _locked(arr):
+        arr.sort(key=functools.cmp_to_key(_cmp_from_less(lambda a, b: bool(func(a, b)))))
+
+
+def _bsearch(arr: list, value: Any, less: Callable[[Any, Any], Any], before: bool) -> int:
+    lo, hi = 0, len(arr)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        go_right = less(arr[mid], value) if before else not less(value, arr[mid])
+        lo, hi = (mid + 1, hi) if go_right else (lo, mid)
+    return lo
+
+
+def bsearch(arr: list, value: Any, before: bool = True) -> int:
+    return _bsearch(arr, value, variant_less, before)
+
+
+def bsearch_custom(arr: list, value: Any, func: Callable[..., Any], before: bool = True) -> int:
+    return _bsearch(arr, value, lambda a, b: bool(func(a, b)), before)
+
+
+def shuffle(arr: list) -> None:
+    if not _locked(arr):
+        random.shuffle(arr)
+
+
+def reverse(arr: list) -> None:
+    if not _locked(arr):
+        arr.reverse()
+
+
+# * Copies and functional helpers --------------------------------------------------------
+
+def deep_copy(value: Any) -> Any:
+    """Godot's ``duplicate(true)`` for nested Arrays and Dictionaries (Objects shared)."""
+    from .dictionary import Dictionary
+    if isinstance(value, Array):
+        return value._like(deep_copy(v) for v in value)
+    if isinstance(value, Dictionary):
+        return value._copy(((deep_copy(k), deep_copy(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return type(value)(deep_copy(v) for v in value)
+    if isinstance(value, dict):
+        return type(value)((deep_copy(k), deep_copy(v)) for k, v in value.items())
+    return value
+
+
+def duplicate(arr: Any, deep: bool = False) -> Any:
+    copy = deep_copy(arr) if deep else _like(arr, arr)
+    if isinstance(copy, Array):
+        copy.read_only = False
+    return copy
+
+
+def _like(arr: Any, items: Iterable[Any]) -> Array:
+    return arr._like(items) if isinstance(arr, Array) else Array(items)
+
+
+def slice_(arr: list, begin: int, end: int = INT32_MAX, step: int = 1, deep: bool = False) -> Array:
+    if step == 0:
+        _error("Slice step cannot be zero.")
+        return _like(arr, ())
+    size = len(arr)
+    if size == 0 or (begin < -size and step < 0) or (begin >= size and step > 0):
+        return _like(arr, ())
+    begin = max(-size, min(begin, size - 1))
+    begin = begin + size if begin < 0 else begin
+    end = max(-size - 1, min(end, size))
+    end = end + size if end < 0 else end
+    if step > 0 and begin > end:
+        _error("Slice step is positive, but bounds are decreasing.")
+        return _like(arr, ())
+    if step < 0 and begin < end:
+        _error("Slice step is negative, but bounds are increasing.")
+        return _like(arr, ())
+    items = [arr[i] for i in range(begin, end, step)]
+    return _like(arr, (deep_copy(v) for v in items) if deep else items)
+
+
+def _slice3(arr: list, begin: int, end: int, step: int = 1, deep: bool = False) -> Array:
+    """Godot 3.2: ``end`` is inclusive; indices clamp to the array."""
+    if step == 0:
+        _error("Array slice step size cannot be zero.")
+        return Array()
+    if not arr:
+        return Array()
+    size = len(arr)
+
+    def clamp(i: int) -> int:
+        i = max(-size, min(i, size - 1))
+        return i + size if i < 0 else i
+    begin, end = clamp(begin), clamp(end)
+    stop = end + (1 if step > 0 else -1)
+    items = [arr[i] for i in range(begin, stop, step)]
+    return Array(deep_copy(v) for v in items) if deep else Array(items)
+
+
+def filter_(arr: list, method: Callable[..., Any]) -> Array:
+    return _like(arr, (v for v in arr if method(v)))
+
+
+def map_(arr: list, method: Callable[..., Any]) -> Array:
+    return Array(method(v) for v in arr)
+
+
+def reduce(arr: list, method: Callable[..., Any], accum: Any = None) -> Any:
+    start = 0
+    if accum is None and arr:
+        accum, start = arr[0], 1
+    for item in arr[start:]:
+        accum = method(accum, item)
+    return accum
+
+
+def make_read_only(arr: Any) -> None:
+    if isinstance(arr, Array):
+        arr.read_only = True
+
+
+METHODS: dict[str, Callable[..., Any]] = {
+    "all": lambda a, method: all(bool(method(v)) for v in a),
+    "any": lambda a, method: any(bool(method(v)) for v in a),
+    "append": push_back, "append_array": append_array, "assign": assign,
+    "back": lambda a: _edge(a, -1), "front": lambda a: _edge(a, 0),
+    "bsearch": bsearch, "bsearch_custom": bsearch_custom, "clear": clear,
+    "count": lambda a, value: sum(1 for v in a if _same(v, value)),
+    "duplicate": duplicate, "duplicate_deep": lambda a, mode=1: duplicate(a, True),
+    "erase": erase, "fill": fill, "filter": filter_, "find": find, "find_custom": find_custom,
+    "get": get, "get_typed_builtin": lambda a: _flags(a)[0],
+    "get_typed_class_name": lambda a: getattr(a, "typed_class_name", ""),
+    "get_typed_script": lambda a: getattr(a, "typed_script", None),
+    "has": lambda a, value: find(a, value) >= 0, "hash": variant_hash, "insert": insert,
+    "is_empty": lambda a: not a, "is_read_only": lambda a: _flags(a)[1],
+    "is_same_typed": lambda a, b: (_flags(a)[0], getattr(a, "typed_class_name", "")) ==
+    (_flags(b)[0], getattr(b, "typed_class_name", "")),
+    "is_typed": lambda a: _flags(a)[0] != 0, "make_read_only": make_read_only, "map": map_,
+    "max": lambda a: _extreme(a, lambda x, y: variant_less(y, x)),
+    "min": lambda a: _extreme(a, variant_less), "pick_random": pick_random, "pop_at": pop_at,
+    "pop_back": lambda a: _pop(a, -1), "pop_front": lambda a: _pop(a, 0),
+    "push_back": push_back, "push_front": push_front, "reduce": reduce, "remove_at": remove_at,
+    "resize": resize, "reverse": reverse, "rfind": rfind, "rfind_custom": rfind_custom,
+    "set": set_, "shuffle": shuffle, "size": len, "slice": slice_, "sort": sort,
+    "sort_custom": sort_custom,
+}
+
+
+def _insert3(arr: list, position: int, value: Any) -> None:
+    insert(arr, position, value)
+
+
+def _strict3(a: Any, b: Any) -> bool:
+    """Godot 3's Variant ``operator==`` used by find/has/count/erase: types must match."""
+    return _strict_equal(a, b, 0)
+
+
+METHODS_3: dict[str, Callable[..., Any]] = {
+    "append": push_back, "back": METHODS["back"], "front": METHODS["front"],
+    "bsearch": bsearch,
+    "bsearch_custom": lambda a, value, obj, func, before=True:
+        _bsearch(a, value, lambda x, y: bool(_call(obj, func, x, y)), before),
+    "clear": clear, "count": lambda a, value: sum(1 for v in a if _strict3(v, value)),
+    "duplicate": duplicate, "empty": lambda a: not a,
+    "erase": lambda a, value: erase(a, value, _strict3),
+    "find": lambda a, what, from_=0: -1 if from_ < 0 else find(a, what, from_, _strict3),
+    "find_last": lambda a, value: rfind(a, value, -1, _strict3),
+    "has": lambda a, value: find(a, value, 0, _strict3) >= 0, "hash": lambda a: variant_hash(a, 3),
+    "insert": _insert3, "invert": reverse, "max": METHODS["max"], "min": METHODS["min"],
+    "pop_back": METHODS["pop_back"], "pop_front": METHODS["pop_front"],
+    "push_back": push_back, "push_front": push_front, "remove": remove_at, "resize": resize,
+    "rfind": lambda a, what, from_=-1: rfind(a, what, from_, _strict3),
+    "shuffle": shuffle, "size": len, "slice": _slice3, "sort": sort,
+    "sort_custom": lambda a, obj, func: sort_custom(a, lambda x, y: _call(obj, func, x, y)),
+}
+
+GODOT_CLASSES = {"Array": Array}

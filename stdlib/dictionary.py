@@ -1,0 +1,183 @@
+"""Godot's Dictionary: an insertion-ordered ``dict`` subclass with typed / read-only flags.
+
+``METHODS`` (4.x) and ``METHODS_3`` (3.x) map Godot method names to
+``fn(dictionary, *args)``.
+
+Known gap, on purpose: Godot keeps ``1``, ``1.0`` and ``true`` as three
+different keys, while a Python dict merges them (equal hashes and ``==``).
+Wrapping every key would slow every access, so the runtime sees Python's
+behaviour there.  String and StringName keys are the same key in both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from .arrays import Array, deep_copy
+from .variant import container_equal, variant_hash, variant_sort_key
+
+ERR_LOCKED, OK = 23, 0
+
+
+class Dictionary(dict):
+    """Godot's Dictionary.  ``typed_key`` / ``typed_value`` are 4.x TYPE_* ids (0 = any)."""
+
+    GODOT_NAME = "Dictionary"
+    __slots__ = ("typed_key", "typed_value", "typed_key_class_name", "typed_value_class_name",
+                 "typed_key_script", "typed_value_script", "read_only")
+
+    def __init__(self, items: Any = (), typed_key: int = 0, typed_value: int = 0) -> None:
+        super().__init__(items)
+        self.typed_key, self.typed_value = typed_key, typed_value
+        self.typed_key_class_name = self.typed_value_class_name = ""
+        self.typed_key_script = self.typed_value_script = None
+        self.read_only = False
+
+    def _copy(self, items: Iterable[tuple[Any, Any]]) -> "Dictionary":
+        copy = Dictionary(items, self.typed_key, self.typed_value)
+        copy.typed_key_class_name = self.typed_key_class_name
+        copy.typed_value_class_name = self.typed_value_class_name
+        return copy
+
+
+def _error(message: str) -> None:
+    from gdscript.errors import engine_error
+    engine_error(message)
+
+
+def _locked(d: Any) -> bool:
+    if getattr(d, "read_only", False):
+        _error("Dictionary is in read-only state.")
+        return True
+    return False
+
+
+def _attr(d: Any, name: str, default: Any) -> Any:
+    return getattr(d, name, default)
+
+
+def get(d: dict, key: Any, default: Any = None) -> Any:
+    return d.get(key, default)
+
+
+def get_or_add(d: dict, key: Any, default: Any = None) -> Any:
+    if key not in d:
+        if _locked(d):
+            return None
+        d[key] = default
+    return d[key]
+
+
+def set_(d: dict, key: Any, value: Any) -> bool:
+    if _locked(d):
+        return False
+    d[key] = value
+    return True
+
+
+def erase(d: dict, key: Any) -> bool:
+    if _locked(d) or key not in d:
+        return False
+    del d[key]
+    return True
+
+
+def find_key(d: dict, value: Any) -> Any:
+    from .arrays import _same
+    return next((k for k, v in d.items() if _same(v, value)), None)
+
+
+def merge(d: dict, other: dict, overwrite: bool = False) -> None:
+    if _locked(d):
+        return
+    for key, value in other.items():
+        if overwrite or key not in d:
+            d[key] = value
+
+
+def merged(d: dict, other: dict, overwrite: bool = False) -> "Dictionary":
+    copy = duplicate(d)
+    merge(copy, other, overwrite)
+    return copy
+
+
+def duplicate(d: dict, deep: bool = False) -> "Dictionary":
+    if deep:
+        copy = deep_copy(d)
+    elif isinstance(d, Dictionary):
+        copy = d._copy(d.items())
+    else:
+        copy = Dictionary(d)
+    if isinstance(copy, Dictionary):
+        copy.read_only = False
+    return copy
+
+
+def sort(d: dict) -> None:
+    if _locked(d):
+        return
+    items = sorted(d.items(), key=lambda pair: variant_sort_key(pair[0]))
+    d.clear()
+    d.update(items)
+
+
+def assign(d: dict, other: dict) -> None:
+    if not _locked(d):
+        d.clear()
+        d.update(other)
+
+
+def clear(d: dict) -> None:
+    if not _locked(d):
+        d.clear()
+
+
+def make_read_only(d: Any) -> None:
+    if isinstance(d, Dictionary):
+        d.read_only = True
+
+
+def _typed(d: Any, side: str) -> int:
+    return _attr(d, f"typed_{side}", 0)
+
+
+def _same_typed(a: Any, b: Any, side: str) -> bool:
+    return (_typed(a, side), _attr(a, f"typed_{side}_class_name", "")) == \
+        (_typed(b, side), _attr(b, f"typed_{side}_class_name", ""))
+
+
+METHODS: dict[str, Callable[..., Any]] = {
+    "assign": assign, "clear": clear, "duplicate": duplicate,
+    "duplicate_deep": lambda d, mode=1: duplicate(d, True), "erase": erase,
+    "find_key": find_key, "get": get, "get_or_add": get_or_add,
+    "get_typed_key_builtin": lambda d: _typed(d, "key"),
+    "get_typed_key_class_name": lambda d: _attr(d, "typed_key_class_name", ""),
+    "get_typed_key_script": lambda d: _attr(d, "typed_key_script", None),
+    "get_typed_value_builtin": lambda d: _typed(d, "value"),
+    "get_typed_value_class_name": lambda d: _attr(d, "typed_value_class_name", ""),
+    "get_typed_value_script": lambda d: _attr(d, "typed_value_script", None),
+    "has": lambda d, key: key in d, "has_all": lambda d, keys: all(k in d for k in keys),
+    "hash": variant_hash, "is_empty": lambda d: not d,
+    "is_read_only": lambda d: _attr(d, "read_only", False),
+    "is_same_typed": lambda a, b: _same_typed(a, b, "key") and _same_typed(a, b, "value"),
+    "is_same_typed_key": lambda a, b: _same_typed(a, b, "key"),
+    "is_same_typed_value": lambda a, b: _same_typed(a, b, "value"),
+    "is_typed": lambda d: bool(_typed(d, "key") or _typed(d, "value")),
+    "is_typed_key": lambda d: bool(_typed(d, "key")),
+    "is_typed_value": lambda d: bool(_typed(d, "value")),
+    "keys": lambda d: Array(d.keys()), "values": lambda d: Array(d.values()),
+    "make_read_only": make_read_only, "merge": merge, "merged": merged,
+    "recursive_equal": lambda a, b, recursion_count: container_equal(a, b, 0),
+    "set": set_, "size": len, "sort": sort,
+}
+
+METHODS_3: dict[str, Callable[..., Any]] = {
+    "clear": clear, "duplicate": duplicate, "empty": lambda d: not d, "erase": erase,
+    "get": get, "has": METHODS["has"], "has_all": METHODS["has_all"],
+    "hash": lambda d: variant_hash(d, 3),
+    "keys": METHODS["keys"], "size": len, "values": METHODS["values"],
+}
+
+GODOT_CLASSES = {"Dictionary": Dictionary}
+

@@ -1,0 +1,206 @@
+"""Array methods, both dialects.
+
+Error texts are Godot 4's (core/variant/array.cpp, variant_call.cpp); the 3.x
+expectations were recorded from real Godot 3.2.3.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gdscript.errors import set_engine_error_sink
+from gdscript.stdlib import arrays
+from gdscript.stdlib.arrays import Array
+from gdscript.stdlib.dictionary import Dictionary
+from gdscript.stdlib.strings import StringName
+from gdscript.stdlib.variant import method_table
+
+A = arrays.METHODS
+A3 = arrays.METHODS_3
+
+
+@pytest.fixture
+def errors():
+    seen: list[str] = []
+    old = set_engine_error_sink(lambda level, message, _explanation: seen.append(message))
+    yield seen
+    set_engine_error_sink(old)
+
+
+class TestAccess:
+    def test_get_set_bounds(self, errors):
+        arr = Array([1, 2, 3])
+        assert A["get"](arr, 1) == 2
+        assert A["get"](arr, 10) is None
+        A["set"](arr, 5, 0)
+        assert errors == ["Index p_index = 10 is out of bounds (p_instance->size() = 3).",
+                          "Index p_index = 5 is out of bounds (p_instance->size() = 3)."]
+
+    def test_front_back_empty(self, errors):
+        assert A["front"](Array([1, 2])) == 1 and A["back"](Array([1, 2])) == 2
+        assert A["front"](Array()) is None and A["pick_random"](Array()) is None
+        assert errors == ["Can't take value from empty array."] * 2
+
+    def test_find_is_type_strict(self):
+        arr = Array([1, "a", 1.0, StringName("b")])
+        assert A["find"](arr, 1.0) == 2 and A["find"](arr, "b") == 3
+        assert A["find"](arr, 1, -2) == -1 and A["rfind"](arr, 1) == 0
+        assert A["count"](arr, 1) == 1 and A["has"](arr, "a") and not A["has"](arr, 2)
+        assert A["find_custom"](arr, lambda v: v == "a") == 1
+        assert A["rfind_custom"](Array([1, 2, 1]), lambda v: v == 1) == 2
+
+    def test_min_max(self):
+        assert A["max"](Array([3, 1, 2.5])) == 3 and A["min"](Array([3, 1, 2.5])) == 1
+        assert A["max"](Array()) is None and A["min"](Array([1, "a"])) is None
+
+
+class TestMutation:
+    def test_insert_remove(self, errors):
+        arr = Array([1, 2, 3])
+        assert A["insert"](arr, -1, 9) == 0 and arr == [1, 2, 9, 3]
+        assert A["insert"](arr, 10, 0) == 31
+        A["remove_at"](arr, -1)
+        assert arr == [1, 2, 9]
+        A["remove_at"](arr, 7)
+        assert errors == [
+            "The calculated index 10 is out of bounds (the array has 4 elements). "
+            "Leaving the array untouched.",
+            "The calculated index 7 is out of bounds (the array has 3 elements). "
+            "Leaving the array untouched."]
+
+    def test_pops(self, errors):
+        arr = Array([1, 2, 3, 4])
+        assert A["pop_back"](arr) == 4 and A["pop_front"](arr) == 1 and A["pop_at"](arr, -1) == 3
+        assert A["pop_at"](arr, 5) is None and arr == [2]
+        assert A["pop_back"](Array()) is None and A["pop_at"](Array(), 0) is None
+        assert errors == ["The calculated index 5 is out of bounds (the array has 1 elements). "
+                          "Leaving the array untouched and returning `null`."]
+
+    def test_resize_fill_erase(self):
+        arr = Array([1])
+        A["resize"](arr, 3)
+        assert arr == [1, None, None]
+        A["fill"](arr, 0)
+        assert arr == [0, 0, 0]
+        A["erase"](arr, 0)
+        assert arr == [0, 0]
+        typed = Array(typed_builtin=2)
+        A["resize"](typed, 2)
+        assert typed == [0, 0]
+
+    def test_read_only(self, errors):
+        arr = Array([1])
+        A["make_read_only"](arr)
+        A["push_back"](arr, 2)
+        assert arr == [1] and A["is_read_only"](arr)
+        assert errors == ["Array is in read-only state."]
+        assert not A["is_read_only"](A["duplicate"](arr))
+
+    def test_typed_validation(self, errors):
+        arr = Array(typed_builtin=3)  # Array[float]
+        A["push_back"](arr, 1)
+        assert arr == [1.0] and isinstance(arr[0], float)
+        A["push_back"](arr, "x")
+        assert arr == [1.0]
+        assert errors == ["Attempted to push_back a variable of type 'String' into a "
+                          "TypedArray of type 'float'."]
+        assert A["is_typed"](arr) and A["get_typed_builtin"](arr) == 3
+
+
+class TestOrdering:
+    def test_sort(self):
+        arr = Array([3, 1.5, 2])
+        A["sort"](arr)
+        assert arr == [1.5, 2, 3]
+        words = Array(["b", "a", "C"])
+        A["sort"](words)
+        assert words == ["C", "a", "b"]
+
+    def test_sort_custom_and_bsearch(self):
+        arr = Array([3, 1, 2])
+        A["sort_custom"](arr, lambda a, b: a > b)
+        assert arr == [3, 2, 1]
+        assert A["bsearch"](Array([1, 2, 2, 3]), 2) == 1
+        assert A["bsearch"](Array([1, 2, 2, 3]), 2, False) == 3
+        assert A["bsearch_custom"](Array([3, 2, 1]), 2, lambda a, b: a > b) == 1
+
+    def test_slice_end_exclusive(self, errors):
+        arr = Array([0, 1, 2, 3, 4, 5])
+        assert A["slice"](arr, 1, 3) == [1, 2]
+        assert A["slice"](arr, -2) == [4, 5]
+        assert A["slice"](arr, 4, 1, -1) == [4, 3, 2]
+        assert A["slice"](arr, 0, 10, 2) == [0, 2, 4]
+        assert A["slice"](arr, 5, -7, -1) == [5, 4, 3, 2, 1, 0]
+        assert A["slice"](arr, 3, 1) == []
+        assert A["slice"](arr, 0, 1, 0) == []
+        assert errors == ["Slice step is positive, but bounds are decreasing.",
+                          "Slice step cannot be zero."]
+
+
+class TestFunctional:
+    def test_map_filter_reduce(self):
+        arr = Array([1, 2, 3])
+        assert A["map"](arr, lambda v: v * 2) == [2, 4, 6]
+        assert A["filter"](arr, lambda v: v % 2) == [1, 3]
+        assert A["reduce"](arr, lambda acc, v: acc + v) == 6
+        assert A["reduce"](arr, lambda acc, v: acc + v, 10) == 16
+        assert A["any"](arr, lambda v: v > 2) and not A["all"](arr, lambda v: v > 2)
+
+    def test_duplicate_deep(self):
+        inner = Array([1])
+        arr = Array([inner, Dictionary({"k": inner})])
+        shallow, deep = A["duplicate"](arr), A["duplicate"](arr, True)
+        assert shallow[0] is inner and deep[0] is not inner and deep[0] == [1]
+        assert deep[1]["k"] is not inner and isinstance(deep[1], Dictionary)
+
+    def test_assign_and_append_array(self):
+        arr = Array([1])
+        A["append_array"](arr, [2, 3])
+        A["push_front"](arr, 0)
+        assert arr == [0, 1, 2, 3]
+        A["assign"](arr, [9])
+        assert arr == [9] and A["size"](arr) == 1 and not A["is_empty"](arr)
+
+
+class TestGodot3:
+    """Recorded from Godot 3.2.3."""
+
+    def test_slice_end_is_inclusive(self):
+        arr = Array([0, 1, 2, 3, 4, 5])
+        assert A3["slice"](arr, 1, 3) == [1, 2, 3]
+        assert A3["slice"](arr, -2, -1) == [4, 5]
+        assert A3["slice"](arr, 4, 1, -1) == [4, 3, 2, 1]
+        assert A3["slice"](arr, 0, 10, 2) == [0, 2, 4]
+        assert A3["slice"](arr, 3, 1) == []
+
+    def test_renamed_and_strict(self):
+        arr = Array([1, 2, 3])
+        A3["remove"](arr, 1)
+        A3["invert"](arr)
+        assert arr == [3, 1] and A3["find_last"](Array([5, 6]), 6) == 1
+        assert A3["find"](Array([1, 2]), 1.0) == -1 and not A3["has"](Array([1, 2]), 2.0)
+        assert A3["count"](Array([1, "a", 1.0]), 1) == 1 and A3["empty"](Array())
+
+    def test_sort_custom_with_object_and_name(self):
+        class Target:
+            def call(self, name, a, b):
+                assert name == "cmp"
+                return a > b
+        arr = Array([3, 1, 2])
+        A3["sort_custom"](arr, Target(), "cmp")
+        assert arr == [3, 2, 1]
+
+    def test_sort_custom_hook(self, monkeypatch):
+        calls = []
+
+        def hook(obj, name, a, b):
+            calls.append(name)
+            return a < b
+        monkeypatch.setattr(arrays, "call_method", hook)
+        arr = Array([2, 1])
+        A3["sort_custom"](arr, object(), "less")
+        assert arr == [1, 2] and calls and set(calls) == {"less"}
+
+    def test_method_table_dispatch(self):
+        assert method_table(Array, 3) is A3 and method_table(Array, 4) is A
+        assert "slice" in A3 and "remove_at" not in A3 and "remove" not in A

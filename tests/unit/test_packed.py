@@ -1,0 +1,175 @@
+"""Packed arrays: element coercion, generic methods, PackedByteArray codecs, 3.x Pool names.
+
+Expected values: Godot 4 C++ (variant_call.cpp, marshalls) and, for 3.x,
+outputs recorded from real Godot 3.2.3 (deflate output is byte-identical).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from gdscript.errors import set_engine_error_sink
+from gdscript.stdlib import packed
+from gdscript.stdlib.packed import (PackedByteArray, PackedColorArray, PackedFloat32Array,
+                                    PackedFloat64Array, PackedInt32Array, PackedInt64Array,
+                                    PackedStringArray, PackedVector2Array)
+from gdscript.stdlib.variant import method_table, stringify
+
+B = PackedByteArray.METHODS
+B3 = PackedByteArray.METHODS_3
+G = PackedInt32Array.METHODS
+
+
+@pytest.fixture
+def errors():
+    seen: list[str] = []
+    old = set_engine_error_sink(lambda level, message, _explanation: seen.append(message))
+    yield seen
+    set_engine_error_sink(old)
+
+
+class TestCoercion:
+    def test_int_wrapping(self):
+        assert PackedInt32Array([2147483648, -1, 3.9]) == [-2147483648, -1, 3]
+        assert PackedInt64Array([2 ** 63]) == [-2 ** 63]
+        assert list(PackedByteArray([-1, 256, 7])) == [255, 0, 7]
+
+    def test_float32_rounds(self):
+        assert PackedFloat32Array([0.1])[0] == pytest.approx(0.10000000149011612, abs=0)
+        assert PackedFloat64Array([1])[0] == 1.0 and isinstance(PackedFloat64Array([1])[0], float)
+
+    def test_strings(self):
+        assert PackedStringArray(["a", 1, 2.5]) == ["a", "1", "2.5"]
+
+    def test_set_coerces(self):
+        arr = PackedInt32Array([0])
+        G["set"](arr, 0, 2 ** 32 + 5)
+        assert arr == [5]
+
+
+class TestGenericMethods:
+    def test_get_set_bounds(self, errors):
+        arr = PackedInt32Array([1, 2, 3])
+        assert G["get"](arr, 1) == 2 and G["get"](arr, 5) == 0
+        G["set"](arr, 9, 1)
+        assert errors == ["Index p_index = 5 is out of bounds (p_instance->size() = 3).",
+                          "Index p_index = 9 is out of bounds (p_instance->size() = 3)."]
+        assert PackedStringArray.METHODS["get"](PackedStringArray(), 0) == ""
+
+    def test_edit(self, errors):
+        arr = PackedInt32Array([1, 2, 3])
+        G["push_back"](arr, 4)
+        G["append_array"](arr, [5])
+        assert G["insert"](arr, 0, 0) == 0 and arr == [0, 1, 2, 3, 4, 5]
+        G["remove_at"](arr, 0)
+        G["remove_at"](arr, 10)
+        assert errors == ["Index p_index = 10 is out of bounds (size() = 5)."]
+        assert G["erase"](arr, 3) is True and G["erase"](arr, 99) is False and arr == [1, 2, 4, 5]
+        G["resize"](arr, 6)
+        assert arr == [1, 2, 4, 5, 0, 0]
+        G["fill"](arr, 7)
+        assert arr == [7] * 6
+
+    def test_search_sort_slice(self):
+        arr = PackedInt32Array([3, 1, 2, 1])
+        assert G["find"](arr, 1) == 1 and G["rfind"](arr, 1) == 3 and G["count"](arr, 1) == 2
+        assert G["find"](arr, 1, -1) == 3 and G["has"](arr, 2)
+        G["sort"](arr)
+        assert arr == [1, 1, 2, 3]
+        assert G["bsearch"](arr, 2) == 2
+        assert G["bsearch"](arr, 1, False) == 2
+        sliced = G["slice"](arr, 1, -1)
+        assert sliced == [1, 2] and isinstance(sliced, PackedInt32Array)
+        G["reverse"](arr)
+        assert arr == [3, 2, 1, 1] and G["size"](arr) == 4 and not G["is_empty"](arr)
+        copy = G["duplicate"](arr)
+        assert copy == arr and copy is not arr
+        assert PackedFloat64Array.METHODS["find"](PackedFloat64Array([math.nan]), math.nan) == 0
+
+    def test_to_byte_array(self):
+        assert bytes(G["to_byte_array"](PackedInt32Array([1, -1]))) == b"\x01\0\0\0\xff\xff\xff\xff"
+        assert bytes(PackedFloat32Array.METHODS["to_byte_array"](PackedFloat32Array([1.0]))) == \
+            b"\x00\x00\x80\x3f"
+
+
+class TestBytes:
+    def test_encode_decode(self, errors):
+        buf = PackedByteArray(bytes(8))
+        B["encode_s16"](buf, 0, -2)
+        assert B["decode_s16"](buf, 0) == -2 and B["decode_u16"](buf, 0) == 65534
+        B["encode_u32"](buf, 4, 2 ** 32 + 1)
+        assert B["decode_u32"](buf, 4) == 1
+        B["encode_double"](buf, 0, 1.5)
+        assert B["decode_double"](buf, 0) == 1.5
+        B["encode_half"](buf, 0, 0.5)
+        assert B["decode_half"](buf, 0) == 0.5
+        B["encode_float"](buf, 4, 0.1)
+        assert B["decode_float"](buf, 4) == pytest.approx(0.1, rel=1e-7)
+        assert B["decode_u8"](buf, 8) == 0
+        assert errors == ['Condition "p_offset < 0 || p_offset > int64_t(size) - 1" is true. '
+                          "Returning: 0"]
+
+    def test_strings(self):
+        data = PackedByteArray([104, 105, 0, 106, 255])
+        assert B["get_string_from_ascii"](data) == "hi" and B["hex_encode"](data) == "6869006aff"
+        assert B["get_string_from_utf8"](PackedByteArray("é".encode())) == "é"
+        assert B["get_string_from_utf16"](PackedByteArray("hé".encode("utf-16-le"))) == "hé"
+        assert B["get_string_from_utf32"](PackedByteArray("z".encode("utf-32-le"))) == "z"
+
+    def test_compression_matches_godot3(self):
+        text = PackedByteArray(b"hello hello hello")
+        packed_ = B["compress"](text, 1)
+        assert B["hex_encode"](packed_) == "789ccb48cdc9c957c84090003a2e067d"
+        assert bytes(B["decompress"](packed_, 17, 1)) == b"hello hello hello"
+        gz = B["compress"](PackedByteArray(b"hello"), 3)
+        assert len(gz) == 25 and bytes(B["decompress_dynamic"](gz, -1, 3)) == b"hello"
+
+    def test_decompress_errors(self, errors):
+        assert len(B["decompress"](PackedByteArray(b"x"), 0, 1)) == 0
+        assert len(B["decompress"](PackedByteArray(b"xx"), 4, 1)) == 0
+        assert errors == ["Decompression buffer size must be greater than zero.",
+                          "Decompression failed."]
+
+    def test_reinterpret(self, errors):
+        raw = PackedByteArray(b"\x01\0\0\0\x02\0\0\0")
+        assert B["to_int32_array"](raw) == [1, 2] and B["to_int64_array"](raw) == [2 ** 33 + 1]
+        assert B["to_int32_array"](PackedByteArray(b"\x01")) == []
+        assert errors == ["PackedByteArray size must be a multiple of 4 (size of 32-bit integer) "
+                          "to convert to PackedInt32Array."]
+
+    def test_bswap(self):
+        data = PackedByteArray(b"\x01\x02\x03\x04")
+        B["bswap16"](data)
+        assert bytes(data) == b"\x02\x01\x04\x03"
+
+
+class TestGodot3:
+    def test_pool_names(self):
+        assert packed.GODOT_CLASSES_3["PoolIntArray"] is PackedInt32Array
+        assert packed.GODOT_CLASSES_3["PoolRealArray"] is PackedFloat32Array
+        assert method_table(PackedInt32Array, 3) is PackedInt32Array.METHODS_3
+
+    def test_recorded(self):
+        data = PackedByteArray([104, 105, 0, 106, 255])
+        assert list(B3["subarray"](data, 1, 3)) == [105, 0, 106]
+        assert list(B3["subarray"](data, -2, -1)) == [106, 255]
+        arr = PackedInt32Array([2147483648, -1, 3.9])
+        assert stringify(arr, 3) == "[-2147483648, -1, 3]"
+        PackedInt32Array.METHODS_3["invert"](arr)
+        PackedInt32Array.METHODS_3["remove"](arr, 0)
+        assert arr == [-1, -2147483648]
+        assert PackedStringArray.METHODS_3["join"](PackedStringArray(["a", "b"]), "-") == "a-b"
+        assert "slice" not in PackedInt32Array.METHODS_3
+        assert "invert" not in PackedInt32Array.METHODS
+
+
+class TestMathElements:
+    def test_vector_arrays_print(self):
+        math_types = pytest.importorskip("gdscript.stdlib.math_types")
+        if not hasattr(math_types, "Vector2"):
+            pytest.skip("math_types.Vector2 not available yet")
+        arr = PackedVector2Array([(1, 1), (0, 0)])
+        assert stringify(arr) == "[(1.0, 1.0), (0.0, 0.0)]"
+        assert len(PackedColorArray()) == 0

@@ -1,0 +1,285 @@
+"""Variant services: printing (both dialects), type ids, equality, var_to_str,
+String % and operators.
+
+Expected texts come from Godot: 4.x from stringify.out / the C++ sources (see
+shared/reference/variant-printing.md), 3.x from runs of real Godot 3.2.3.
+"""
+
+from __future__ import annotations
+
+import math
+import subprocess
+
+import pytest
+
+from gdscript.errors import ScriptRuntimeError, set_engine_error_sink
+from gdscript.stdlib import variant
+from gdscript.stdlib.arrays import Array
+from gdscript.stdlib.dictionary import Dictionary
+from gdscript.stdlib.packed import (PackedByteArray, PackedFloat32Array, PackedFloat64Array,
+                                    PackedInt32Array, PackedInt64Array, PackedStringArray)
+from gdscript.stdlib.strings import NodePath, StringName, format_percent
+from gdscript.stdlib.variant import stringify
+
+
+@pytest.fixture
+def errors():
+    seen: list[str] = []
+    old = set_engine_error_sink(lambda level, message, _explanation: seen.append(message))
+    yield seen
+    set_engine_error_sink(old)
+
+
+class TestStringify4:
+    @pytest.mark.parametrize("value, text", [
+        (None, "<null>"), (True, "true"), (False, "false"), (-1, "-1"), (42, "42"),
+        (1.0, "1.0"), (-1.25, "-1.25"), (0.25, "0.25"), (0.1 + 0.2, "0.3"),
+        (1.0 / 3, "0.33333333333333"), (100.0 / 3, "33.3333333333333"),
+        (math.pi, "3.14159265358979"), (1e15, "1000000000000000.0"),
+        (1e20, "100000000000000000000.0"), (1e-5, "0.00001"), (1e-15, "0.0"), (-0.0, "0.0"),
+        (math.inf, "inf"), (-math.inf, "-inf"), (math.nan, "nan"),
+        (36900.9009009009, "36900.9009009009"), ("hello", "hello"),
+        (StringName("name"), "name"), (NodePath("hello/world"), "hello/world"),
+    ])
+    def test_scalars(self, value, text):
+        assert stringify(value) == text
+
+    def test_containers_quote_strings(self):
+        value = Array([1, "a", 2.0, None, StringName("s"), NodePath("n"), "it's"])
+        assert stringify(value) == '[1, "a", 2.0, <null>, &"s", ^"n", "it\\\'s"]'
+
+    def test_dictionaries_have_spaces_and_keep_order(self):
+        assert stringify(Dictionary({"hello": 123})) == '{ "hello": 123 }'
+        assert stringify(Dictionary()) == "{  }"
+        assert stringify(Dictionary({"b": 1, "a": "x"})) == '{ "b": 1, "a": "x" }'
+        assert stringify({1: Array([2, {"x": "y"}])}) == '{ 1: [2, { "x": "y" }] }'
+
+    def test_packed_arrays(self):
+        assert stringify(PackedByteArray([-1, 0, 1])) == "[255, 0, 1]"
+        assert stringify(PackedInt32Array([-1, 0, 1])) == "[-1, 0, 1]"
+        assert stringify(PackedInt64Array([-1, 0, 1])) == "[-1, 0, 1]"
+        assert stringify(PackedFloat32Array([-1, 0, 1])) == "[-1.0, 0.0, 1.0]"
+        assert stringify(PackedFloat64Array([-1, 0, 1])) == "[-1.0, 0.0, 1.0]"
+        assert stringify(PackedStringArray(["hello", "world"])) == '["hello", "world"]'
+        # float32 elements print with the double's 14 decimals
+        assert stringify(PackedFloat32Array([0.1])) == "[0.10000000149012]"
+
+    def test_recursion_limit(self, errors):
+        arr = Array()
+        arr.append(arr)
+        text = stringify(arr)
+        assert text.startswith("[[[") and text.endswith("[...]" + "]" * 101)
+        assert errors == ["Maximum array recursion reached!"]
+
+    def test_objects_use_their_hook_or_the_object_form(self):
+        class WithHook:
+            def _gd_str(self, dialect):
+                return f"hook{dialect}"
+
+        class Plain:
+            def get_class(self):
+                return "RefCounted"
+
+            def get_instance_id(self):
+                return 7
+        assert stringify(Array([WithHook()])) == "[hook4]"
+        assert stringify(Plain()) == "<RefCounted#7>"
+        assert stringify(Plain(), 3) == "[RefCounted:7]"
+
+
+class TestStringify3:
+    """Outputs recorded from real Godot 3.2.3."""
+
+    @pytest.mark.parametrize("value, text", [
+        (1.0, "1"), (1.5, "1.5"), (-0.0, "-0"), (1e20, "100000000000000000000"),
+        (1.0 / 3, "0.333333"), (1e-7, "0"), (123456789.123456789, "123456789.123457"),
+        (-1.0 / 3, "-0.333333"), (0.1 + 0.2, "0.3"), (1e15, "1000000000000000"),
+        (-2.5e-6, "-0.000003"), (0.1234565, "0.123456"), (0.9999999, "1"),
+        (None, "Null"), (True, "True"), (False, "False"), (math.inf, "inf"),
+    ])
+    def test_scalars(self, value, text):
+        assert stringify(value, 3) == text
+
+    def test_huge_float_is_cut_to_255_characters(self):
+        assert len(stringify(1e300, 3)) == 255
+
+    def test_containers(self):
+        value = Array([1, "a", None, 1.0, True, "it's"])
+        assert stringify(value, 3) == "[1, a, Null, 1, True, it's]"
+        assert stringify(Dictionary({"b": 1, "a": "x", 10: 2, 2: 3}), 3) == "{10:2, 2:3, a:x, b:1}"
+        assert stringify(Dictionary(), 3) == "{}"
+        assert stringify(Dictionary({None: 1, True: 2, 1.5: 3, "k": Array([1.0])}), 3) == \
+            "{1.5:3, Null:1, True:2, k:[1]}"
+        assert stringify(Dictionary({"b c": 'd"e', "a\n": 1}), 3) == '{a\n:1, b c:d"e}'
+
+    def test_packed(self):
+        assert stringify(PackedStringArray(["a", "b"]), 3) == "[a, b]"
+        assert stringify(PackedFloat32Array([1, 2.5]), 3) == "[1, 2.5]"
+        assert stringify(PackedByteArray([1, 255]), 3) == "[PoolByteArray]"
+        assert stringify(PackedInt32Array([1, -2]), 3) == "[1, -2]"
+
+    def test_cycle_stack_is_never_popped(self):
+        # Godot 3.2 remembers every container it printed; empty ones share a NULL id.
+        x = Array([1])
+        assert stringify(Array([x, x]), 3) == "[[1], [...]]"
+        assert stringify(Array([Array([1]), Array([1])]), 3) == "[[1], [1]]"
+        assert stringify(Array([Array(), Array()]), 3) == "[[], [...]]"
+        assert stringify(Array([Dictionary(), Array()]), 3) == "[{}, [...]]"
+        d = Dictionary()
+        d["x"] = d
+        assert stringify(d, 3) == "{x:{...}}"
+
+    def test_against_real_godot3(self, godot3_server, tmp_path):
+        script = tmp_path / "t.gd"
+        script.write_text('extends SceneTree\nfunc _init():\n'
+                          '\tprint([1.0, 2.75, "s", null, {"z": 1, "a": [true]}], 1e-3)\n'
+                          '\tquit()\n')
+        out = subprocess.run([godot3_server, "--no-window", "-s", str(script)], text=True,
+                             capture_output=True, timeout=60, env={"LANG": "C.UTF-8"},
+                             stdin=subprocess.DEVNULL).stdout.splitlines()
+        value = Array([1.0, 2.75, "s", None, Dictionary({"z": 1, "a": Array([True])})])
+        assert out[2] == stringify(value, 3) + stringify(1e-3, 3)
+
+
+class TestTypes:
+    def test_typeof_both_dialects(self):
+        assert variant.typeof(1.0, 4) == 3 and variant.typeof(1.0, 3) == 3
+        assert variant.typeof(NodePath("a"), 4) == 22 and variant.typeof(NodePath("a"), 3) == 15
+        assert variant.typeof(PackedInt32Array(), 4) == 30
+        assert variant.typeof(PackedInt32Array(), 3) == 21
+        assert variant.typeof(StringName("a"), 4) == 21 and variant.typeof(StringName("a"), 3) == 4
+        assert variant.typeof(Array(), 4) == 28 and variant.typeof(Dictionary(), 4) == 27
+        assert variant.typeof(True) == 1 and variant.typeof(None) == 0
+
+    def test_type_names(self):
+        assert variant.type_name(4) == "String"
+        assert variant.type_name(38) == "PackedVector4Array"
+        assert variant.type_name(3, 3) == "float" and variant.type_name(20, 3) == "PoolByteArray"
+        assert variant.type_name(99) == "<invalid type>"
+
+
+class TestEquality:
+    def test_numbers_and_strings(self):
+        assert variant.variant_equal(1, 1.0)
+        assert variant.variant_equal("a", StringName("a"))
+        assert not variant.variant_equal(1, "1")
+        assert not variant.variant_equal(None, 0)
+        assert variant.variant_equal(None, None)
+
+    def test_containers_compare_element_types_strictly(self):
+        assert variant.variant_equal(Array([1, Array([2])]), Array([1, Array([2])]))
+        assert not variant.variant_equal(Array([1]), Array([1.0]))
+        assert variant.variant_equal(Array([math.nan]), Array([math.nan]))
+        assert variant.variant_equal(Dictionary({"a": 1}), Dictionary({"a": 1}))
+        assert not variant.variant_equal(Dictionary({"a": 1}), Dictionary({"a": 2}))
+
+    def test_sort_order(self):
+        assert variant.variant_less(1, 2.5) and variant.variant_less("a", "b")
+        assert variant.variant_less(None, 1)  # by type id when types differ
+
+
+class TestVarToStr:
+    def test_godot4(self):
+        assert variant.var_to_str(1.0) == "1.0"
+        assert variant.var_to_str(0.1 + 0.2) == "0.30000000000000004"
+        assert variant.var_to_str(0.0) == "0.0"
+        assert variant.var_to_str('a"b') == '"a\\"b"'
+        assert variant.var_to_str(StringName("x")) == '&"x"'
+        assert variant.var_to_str(NodePath("a/b:c")) == 'NodePath("a/b:c")'
+        assert variant.var_to_str(Dictionary({"b": 1, "a": Array()})) == '{\n"a": [],\n"b": 1\n}'
+        assert variant.var_to_str(PackedByteArray([1, 2])) == "PackedByteArray(1, 2)"
+
+    def test_godot3_recorded(self):
+        assert variant.var_to_str(1.0, 3) == "1.0"
+        assert variant.var_to_str(0.1 + 0.2, 3) == "0.3"
+        assert variant.var_to_str(1e20, 3) == "1e+20"
+        assert variant.var_to_str(123456789.0, 3) == "1.23457e+08"
+        assert variant.var_to_str(1.5e-7, 3) == "1.5e-07"
+        assert variant.var_to_str(Array([1, "a", Dictionary({"k": 2.5, "a": Array()})]), 3) == \
+            '[ 1, "a", {\n"a": [  ],\n"k": 2.5\n} ]'
+        assert variant.var_to_str(Dictionary(), 3) == "{\n\n}"
+        assert variant.var_to_str(PackedByteArray([1, 2]), 3) == "PoolByteArray( 1, 2 )"
+        assert variant.var_to_str(PackedStringArray(["x"]), 3) == 'PoolStringArray( "x" )'
+
+    def test_str_to_var_round_trip(self):
+        value = variant.str_to_var('[1, 2.5, "x\\n", {"a": null}, &"n", PackedInt32Array(1, 2)]')
+        assert value == [1, 2.5, "x\n", {"a": None}, "n", [1, 2]]
+        assert isinstance(value[4], StringName) and isinstance(value[5], PackedInt32Array)
+        assert variant.str_to_var("Array[int]([1])").typed_builtin == 2
+        assert variant.str_to_var("[1,") is None
+
+
+class TestFormatPercent:
+    def test_recorded_from_godot3(self):
+        assert format_percent("%5.2f|%-4d|%x|%s|%c", [3.14159, 7, 255, [1, "a"], 65], 3) == \
+            " 3.14|7   |ff|[1, a]|A"
+        assert format_percent("%f", 1, 3) == "1.000000"
+        assert format_percent("%d", 3.9, 3) == "3"
+
+    def test_flags(self):
+        assert format_percent("%05d|%+d|%-5s|%5s", [-42, 3, "ab", "cd"]) == "-0042|+3|ab   |   cd"
+        assert format_percent("%*d|%.*f", [4, 7, 2, 1.0]) == "   7|1.00"
+        assert format_percent("%o %X %%", [8, 255]) == "10 FF %"
+        assert format_percent("%s", [Array([1, "a"])]) == '[1, "a"]'
+        assert format_percent("%s", 1.0) == "1.0"
+        assert format_percent("%.1f", -0.04) == "-0.0"
+
+    @pytest.mark.parametrize("fmt, args, message", [
+        ("%d", ["a"], "a number is required"),
+        ("%d %d", [1], "not enough arguments for format string"),
+        ("%d", [1, 2], "not all arguments converted during string formatting"),
+        ("%", [], "incomplete format"),
+        ("%y", [1], "unsupported format character"),
+        ("%c", ["ab"], "%c requires number or single-character string"),
+        ("%v", [1], "%v requires a vector type (Vector2/3/4/2i/3i/4i)"),
+        ("%..f", [1], "too many decimal points in format"),
+    ])
+    def test_errors(self, fmt, args, message):
+        with pytest.raises(ScriptRuntimeError) as info:
+            format_percent(fmt, args)
+        assert str(info.value) == message + " in operator '%'."
+
+
+class TestOperators:
+    def test_binary(self):
+        assert variant.binary_operator("+", Array([1]), Array([2])) == [1, 2]
+        joined = variant.binary_operator("+", PackedInt32Array([1]), PackedInt32Array([2]))
+        assert isinstance(joined, PackedInt32Array) and joined == [1, 2]
+        assert variant.binary_operator("<", "a", StringName("b"))
+        assert variant.binary_operator(">=", Array([1, 2]), Array([1]))
+        message = "Invalid operands 'Array' and 'int' in operator '<'."
+        with pytest.raises(ScriptRuntimeError, match=message):
+            variant.binary_operator("<", Array(), 1)
+
+    def test_index_errors(self):
+        assert variant.index_get(Array([1, 2, 3]), -1) == 3
+        message = r"^Out of bounds get index '4' \(on base: 'Array'\)$"
+        with pytest.raises(ScriptRuntimeError, match=message):
+            variant.index_get(Array([1]), 4)
+        message = "Invalid access to property or key 'x' on a base object of type 'Dictionary'."
+        with pytest.raises(ScriptRuntimeError, match=message):
+            variant.index_get(Dictionary(), "x")
+
+
+class TestHash:
+    def test_recorded_from_godot3(self):
+        assert variant.variant_hash(1, 3) == 1 and variant.variant_hash(-1, 3) == 4294967295
+        assert variant.variant_hash("a", 3) == 177670 and variant.variant_hash(None, 3) == 0
+        assert variant.variant_hash(True, 3) == 1 and variant.variant_hash("abc") == 193485963
+
+    def test_containers_hash_by_value(self):
+        assert variant.variant_hash(Array([1, "a"])) == variant.variant_hash(Array([1, "a"]))
+        assert variant.variant_hash(Array([1])) != variant.variant_hash(Array([1.0]))
+
+
+class TestGlobalConstants:
+    def test_both_dialects(self):
+        from gdscript.stdlib import global_constants as gc
+        four, three = gc.constants(4), gc.constants(3)
+        assert four["TYPE_MAX"] == 39 and three["TYPE_MAX"] == 27
+        assert three["TYPE_REAL"] == 3 and "TYPE_REAL" not in four
+        assert four["KEY_ESCAPE"] == 4194305 and three["KEY_ESCAPE"] == 16777217
+        assert four["OP_MODULE"] == three["OP_MODULE"] == 12
+        assert four["PROPERTY_HINT_RANGE"] == 1 and four["SIDE_BOTTOM"] == 3
+        assert three["MARGIN_BOTTOM"] == 3 and gc.ERR_PRINTER_ON_FIRE == 48
+        assert gc.ENUMS_4["Variant.Type"]["TYPE_STRING_NAME"] == 21
