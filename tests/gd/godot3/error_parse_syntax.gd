@@ -1,0 +1,6 @@
+extends SceneTree
+
+func _init():
+	print("never printed")
+	var x = (1 + 
+	quit(5)

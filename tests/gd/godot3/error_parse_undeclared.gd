@@ -1,0 +1,5 @@
+extends SceneTree
+
+func _init():
+	print(undeclared_name)
+	quit(5)

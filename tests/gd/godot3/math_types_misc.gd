@@ -1,0 +1,21 @@
+extends SceneTree
+
+func _init():
+	var r = Rect2(0, 0, 10, 5)
+	print(r.position, " ", r.size, " ", r.end, " ", r.get_area(), " ", r.has_point(Vector2(5, 5)), " ", r.has_point(Vector2(0, 0)))
+	print(r.grow(1), " ", r.intersects(Rect2(9, 4, 2, 2)), " ", r.clip(Rect2(5, 0, 10, 10)), " ", r.merge(Rect2(-1, -1, 1, 1)))
+	var c = Color(0.2, 0.4, 0.6, 0.8)
+	print(c.r, " ", c.a, " ", c.to_html(), " ", c.to_html(false), " ", c.inverted())
+	print(Color("#ff8000"), " ", Color("80ff0000"), " ", Color.red, " ", c.lightened(0.5))
+	print(c.to_rgba32(), " ", c.h, " ", c.s, " ", c.v)
+	var t = Transform2D(PI / 2, Vector2(1, 0))
+	print(t.xform(Vector2(1, 0)), " ", t.get_rotation(), " ", t.inverse().xform(Vector2(1, 1)))
+	var q = Quat(Vector3(0, 1, 0), PI / 2)
+	print(q, " ", q.get_euler())
+	var b = Basis(Vector3(0, 0, 1), PI)
+	print(b.xform(Vector3(1, 0, 0)), " ", b.get_scale())
+	var aabb = AABB(Vector3(), Vector3(2, 2, 2))
+	print(aabb.get_area(), " ", aabb.has_point(Vector3(1, 1, 1)), " ", aabb.end, " ", aabb.position)
+	var p = Plane(Vector3(0, 1, 0), 2)
+	print(p.distance_to(Vector3(0, 5, 0)), " ", p.is_point_over(Vector3(0, 3, 0)), " ", p.normal, " ", p.d)
+	quit()

@@ -1,0 +1,22 @@
+extends SceneTree
+
+func _init():
+	print(Vector2(1, 2.5))
+	print(Vector2(0.1, -0.0))
+	print(Vector3(1, 2, 3.25))
+	print(Rect2(1, 2, 3, 4))
+	print(Color(1, 0.5, 0, 1))
+	print(Color(0.123456, 0.2, 0.3))
+	print(Color8(255, 128, 0))
+	print(Transform2D())
+	print(Transform2D(0.5, Vector2(3, 4)))
+	print(Basis())
+	print(Quat())
+	print(Quat(0.1, 0.2, 0.3, 0.9))
+	print(AABB(Vector3(1, 2, 3), Vector3(4, 5, 6)))
+	print(Plane(0, 1, 0, 5))
+	print(Transform())
+	print(NodePath("a/b:c"))
+	print(NodePath(""))
+	print(Vector2(1e20, 1.0 / 3))
+	quit()

@@ -1,0 +1,20 @@
+extends SceneTree
+
+func _init():
+	print("%d" % 42)
+	print("%5d|%-5d|%05d" % [42, 42, 42])
+	print("%5.2f|%.0f|%f|%.3f" % [3.14159, 2.5, 1.0, -0.0005])
+	print("%-5s|%5s|%s" % ["ab", "cd", "ef"])
+	print("%x %X %o" % [255, 255, 8])
+	print("%c%c" % [65, "B"])
+	print("%s" % [[1, 2]])
+	print("%s and %s" % ["a", 1.5])
+	print("%d%%" % 50)
+	print("%+d %+d" % [5, -5])
+	print("%*d|%-*d|" % [6, 1, 6, 2])
+	print("%10.3f|" % 3.14159)
+	print("%s" % null)
+	print("%s %s" % [Vector2(1, 2), {"k": 1}])
+	print("%d" % 3.9, " ", "%f" % 7)
+	print("%x" % -1)
+	quit()
