@@ -53,6 +53,12 @@ _MODULES: tuple[str, ...] = (
     "tls",
     "nodes_extra",
     "scene_tree",
+    "random_numbers",
+    "system",
+    "json_class",
+    "marshalls",
+    "hashing",
+    "utility_functions",
 )
 
 _tables: dict[int, dict[str, Any]] = {}

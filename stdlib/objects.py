@@ -23,6 +23,7 @@ it like a Python function.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable as PyCallable
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -60,6 +61,12 @@ class GodotAPI:
 
 
 _api_cache: dict[type, GodotAPI] = {}
+# Class attributes that describe a class to the runtime, not Godot constants.
+_TABLE_NAMES = frozenset({"SIGNALS", "GODOT_NAME", "METHODS", "METHODS_3", "STATIC_METHODS",
+                          "STATIC_METHODS_3", "CONSTANTS", "CONSTANTS_3", "MEMBERS"})
+
+# Live objects by instance id (instance_from_id, is_instance_id_valid).
+INSTANCES: weakref.WeakValueDictionary[int, Object] = weakref.WeakValueDictionary()
 
 
 def godot_api(cls: type) -> GodotAPI:
@@ -83,7 +90,8 @@ def godot_api(cls: type) -> GodotAPI:
                 if name.isupper():
                     continue
                 methods[name] = value
-            elif name.isupper() and name not in ("SIGNALS", "GODOT_NAME"):
+            elif name.isupper() and name not in _TABLE_NAMES and \
+                    not isinstance(value, (dict, tuple, list)):
                 constants[name] = value
         signals.extend(s for s in vars(klass).get("SIGNALS", ()) if s not in signals)
     api = GodotAPI(methods, properties, constants, tuple(signals))
@@ -110,6 +118,7 @@ class Object:
     def __init__(self) -> None:
         self._gd_id = Object._gd_next_id
         Object._gd_next_id += 1
+        INSTANCES[self._gd_id] = self
         self._gd_connections: dict[str, list[Connection]] = {}
         self._gd_user_signals: list[str] = []
         self._gd_meta: dict[str, Any] = {}
@@ -140,6 +149,9 @@ class Object:
         return any(vars(k).get("GODOT_NAME") == name for k in type(self).__mro__)
 
     def has_signal(self, signal: str) -> bool:
+        info = getattr(type(self), "_gd_script", None)
+        if info is not None and info.has_signal(signal):
+            return True
         return signal in godot_api(type(self)).signals or signal in self._gd_user_signals
 
     def add_user_signal(self, signal: str, arguments: Any = None) -> None:

@@ -1,0 +1,349 @@
+"""Member, index and method access on GDScript values: the hooks behind ``runtime``.
+
+``Hooks(dialect)`` resolves ``obj.name``, ``obj[key]`` and ``obj.name(...)``
+for every kind of value: script instances (their class carries a
+``ScriptInfo`` as ``_gd_script``), native objects (``stdlib.objects.godot_api``),
+class references, Dictionaries (``d.key``), math types (``MEMBERS`` and
+``_get_member``/``_with_member``), and the builtin value types whose methods
+live in ``METHODS`` tables.  A resolved access is cached per (type, name), so a
+hot loop pays one dict lookup and one call.
+
+Only names in those tables are reachable: Python attributes that are not part
+of Godot's API (``__class__``, ``_gd_*`` internals) never are.  This is the
+sandbox's first wall.
+
+Value types are immutable here: ``set_member``/``set_index`` return the value
+to store back (a new Vector2 for ``v.x = 1``; the same Array for ``a[0] = 1``).
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable as PyCallable
+from functools import partial
+from typing import Any
+
+from gdscript.stdlib.objects import Callable, Object, Signal, godot_api
+
+from .errors import ScriptRuntimeError
+
+Getter = PyCallable[[Any], Any]
+
+
+def _type_name(value: Any) -> str:
+    from gdscript.stdlib.variant import godot_type_name
+
+    if isinstance(value, Object):
+        return object_type_name(value)
+    return godot_type_name(value)
+
+
+def object_type_name(obj: Any) -> str:
+    """Godot's ``_get_var_type`` for objects: ``Node (res://a.gd)``, freed, null."""
+    if obj is None:
+        return "null instance"
+    if getattr(obj, "_gd_freed", False):
+        return "previously freed"
+    info = getattr(type(obj), "_gd_script", None)
+    base = obj.get_class()
+    if info is not None:
+        return f"{base} ({info.display_name()})"
+    return base
+
+
+def _quote_key(key: Any) -> str:
+    from gdscript.stdlib.variant import stringify
+
+    if isinstance(key, str):
+        return f"'{key}'"
+    return f"'{stringify(key)}'"
+
+
+def _freed_check(obj: Any) -> None:
+    if getattr(obj, "_gd_freed", False):
+        raise ScriptRuntimeError("Invalid access to property or key on a previously freed "
+                                 "instance.")
+
+
+class Hooks:
+    """Access to values for one dialect (3 or 4)."""
+
+    def __init__(self, dialect: int) -> None:
+        self.dialect = dialect
+        self._methods: dict[type, dict[str, Any] | None] = {}
+        self._getters: dict[tuple[type, str], Getter] = {}
+        self._callers: dict[tuple[type, str], Any] = {}
+
+    # * Tables -----------------------------------------------------------
+    def value_methods(self, value_type: type) -> dict[str, Any] | None:
+        try:
+            return self._methods[value_type]
+        except KeyError:
+            pass
+        from gdscript.stdlib.variant import method_table
+
+        try:
+            table: dict[str, Any] | None = method_table(value_type, self.dialect)
+        except TypeError:
+            table = getattr(value_type, "METHODS_3" if self.dialect == 3 else "METHODS", None)
+            if table is None and value_type.__module__.startswith("gdscript."):
+                # Callable, Signal...: Godot methods are the class's public methods.
+                table = dict(godot_api(value_type).methods)
+        self._methods[value_type] = table
+        return table
+
+    # * Members ----------------------------------------------------------
+    def get_member(self, obj: Any, name: str) -> Any:
+        if isinstance(obj, type):
+            return self._class_member(obj, name)
+        try:
+            getter = self._getters[type(obj), name]
+        except KeyError:
+            getter = self._make_getter(obj, name)
+        return getter(obj)
+
+    def _make_getter(self, obj: Any, name: str) -> Getter:
+        t = type(obj)
+        getter: Getter | None = None
+        if isinstance(obj, Object):
+            _freed_check(obj)
+            getter = _object_getter(t, name)
+        elif isinstance(obj, dict):
+            return partial(_dict_member, name=name)  # not cached: keys change
+        elif name in getattr(t, "MEMBERS", ()):
+            getter = operator.methodcaller("_get_member", name)
+        else:
+            table = self.value_methods(t)
+            if table is not None and name in table:
+                fn = table[name]
+                getter = partial(_bound_builtin, fn=fn, name=name)
+        if getter is None:
+            raise ScriptRuntimeError(f"Invalid access to property or key '{name}' on a base "
+                                     f"object of type '{_type_name(obj)}'.")
+        self._getters[t, name] = getter
+        return getter
+
+    def _class_member(self, cls: type, name: str) -> Any:
+        info = getattr(cls, "_gd_script", None)
+        if info is not None:
+            found, value = info.class_member(cls, name)
+            if found:
+                return value
+        consts = getattr(cls, "CONSTANTS_3" if self.dialect == 3 else "CONSTANTS", None)
+        if consts and name in consts:
+            return consts[name]
+        statics = getattr(cls, "STATIC_METHODS_3" if self.dialect == 3 else "STATIC_METHODS",
+                          None)
+        if statics and name in statics:
+            return Callable(function=statics[name])
+        if issubclass(cls, Object):
+            api = godot_api(cls)
+            if name in api.constants:
+                return api.constants[name]
+            if name == "new":
+                return Callable(function=_native_constructor(cls))
+            method = api.methods.get(name)
+            if isinstance(method, (staticmethod, classmethod)):
+                return Callable(function=getattr(cls, name))
+            if method is not None:
+                raise ScriptRuntimeError(
+                    f"Cannot call non-static function '{name}' on the class '{cls.__name__}' "
+                    f"directly. Make an instance instead.")
+        elif name == "new" or name in getattr(cls, "STATIC_METHODS", {}):
+            pass
+        raise ScriptRuntimeError(f"Invalid access to property or key '{name}' on a base "
+                                 f"object of type '{_class_display(cls)}'.")
+
+    def set_member(self, obj: Any, name: str, value: Any) -> Any:
+        if isinstance(obj, Object):
+            _freed_check(obj)
+            info = getattr(type(obj), "_gd_script", None)
+            if info is not None and info.set_member(obj, name, value):
+                return obj
+            prop = godot_api(type(obj)).properties.get(name)
+            if prop is not None and prop.fset is not None:
+                prop.fset(obj, value)
+                return obj
+        elif isinstance(obj, dict):
+            self.set_index(obj, name, value)
+            return obj
+        elif isinstance(obj, type):
+            info = getattr(obj, "_gd_script", None)
+            if info is not None and info.set_static(obj, name, value):
+                return obj
+        elif name in getattr(type(obj), "MEMBERS", ()):
+            return obj._with_member(name, value)
+        raise ScriptRuntimeError(
+            f"Invalid assignment of property or key '{name}' with value of type "
+            f"'{_type_name(value)}' on a base object of type '{_type_name(obj)}'.")
+
+    # * Indexing ---------------------------------------------------------
+    def get_index(self, obj: Any, key: Any) -> Any:
+        t = type(obj)
+        if isinstance(obj, (list, str, bytearray)) or hasattr(t, "_gd_sequence"):
+            if type(key) is not int:
+                if type(key) is float:
+                    key = int(key)
+                else:
+                    raise ScriptRuntimeError(
+                        f"Invalid access of index {_quote_key(key)} on a base object of type: "
+                        f"'{_type_name(obj)}'.")
+            size = len(obj)
+            index = key + size if key < 0 else key
+            if not 0 <= index < size:
+                raise ScriptRuntimeError(
+                    f"Out of bounds get index '{key}' (on base: '{_type_name(obj)}')")
+            return obj[index]
+        if isinstance(obj, dict):
+            try:
+                return obj[key]
+            except KeyError:
+                raise ScriptRuntimeError(
+                    f"Invalid access to property or key {_quote_key(key)} on a base object "
+                    f"of type '{_type_name(obj)}'.") from None
+            except TypeError:
+                raise ScriptRuntimeError(
+                    f"Invalid access to property or key {_quote_key(key)} on a base object "
+                    f"of type '{_type_name(obj)}'.") from None
+        if hasattr(t, "_get_index"):
+            return obj._get_index(key)
+        if isinstance(obj, Object) and isinstance(key, str):
+            return self.get_member(obj, key)
+        raise ScriptRuntimeError(f"Invalid access of index {_quote_key(key)} on a base "
+                                 f"object of type: '{_type_name(obj)}'.")
+
+    def set_index(self, obj: Any, key: Any, value: Any) -> Any:
+        setter = getattr(obj, "_gd_set_index", None)
+        if setter is not None:
+            setter(key, value)
+            return obj
+        if isinstance(obj, list):
+            if type(key) is not int:
+                raise ScriptRuntimeError(
+                    f"Invalid assignment of index {_quote_key(key)} (on base: "
+                    f"'{_type_name(obj)}') with value of type '{_type_name(value)}'.")
+            size = len(obj)
+            index = key + size if key < 0 else key
+            if not 0 <= index < size:
+                raise ScriptRuntimeError(
+                    f"Out of bounds set index '{key}' (on base: '{_type_name(obj)}')")
+            obj[index] = value
+            return obj
+        if isinstance(obj, dict):
+            obj[key] = value
+            return obj
+        if hasattr(type(obj), "_with_index"):
+            return obj._with_index(key, value)
+        if isinstance(obj, Object) and isinstance(key, str):
+            return self.set_member(obj, key, value)
+        raise ScriptRuntimeError(
+            f"Invalid assignment of index {_quote_key(key)} (on base: '{_type_name(obj)}') "
+            f"with value of type '{_type_name(value)}'.")
+
+    # * Calls ------------------------------------------------------------
+    def call_method(self, obj: Any, name: str, *args: Any) -> Any:
+        t = type(obj)
+        try:
+            fn = self._callers[t, name]
+        except KeyError:
+            if obj is None:
+                raise ScriptRuntimeError(
+                    f"Cannot call method '{name}' on a null value.") from None
+            if isinstance(obj, type):
+                return self._class_member(obj, name)(*args)
+            fn = self._make_caller(obj, name)
+        if fn is None:  # a method looked up per object (freed checks)
+            return self._call_object(obj, name, args)
+        return fn(obj, *args)
+
+    def _make_caller(self, obj: Any, name: str) -> Any:
+        t = type(obj)
+        if isinstance(obj, Object):
+            self._callers[t, name] = None
+            return None
+        table = self.value_methods(t)
+        if table is not None and name in table:
+            fn = table[name]
+            self._callers[t, name] = fn
+            return fn
+        raise ScriptRuntimeError(f"Invalid call. Nonexistent function '{name}' in base "
+                                 f"'{_type_name(obj)}'.")
+
+    def _call_object(self, obj: Any, name: str, args: tuple[Any, ...]) -> Any:
+        if getattr(obj, "_gd_freed", False):
+            raise ScriptRuntimeError(
+                f"Cannot call method '{name}' on a previously freed instance.")
+        info = getattr(type(obj), "_gd_script", None)
+        if info is not None:
+            method = info.find_method(name)
+            if method is not None:
+                return method(obj, *args)
+        method = godot_api(type(obj)).methods.get(name)
+        if method is None:
+            raise ScriptRuntimeError(f"Invalid call. Nonexistent function '{name}' in base "
+                                     f"'{object_type_name(obj)}'.")
+        return getattr(obj, name)(*args)
+
+    def has_method(self, obj: Any, name: str) -> bool:
+        if isinstance(obj, Object):
+            info = getattr(type(obj), "_gd_script", None)
+            if info is not None and info.find_method(name) is not None:
+                return True
+            return name in godot_api(type(obj)).methods
+        table = self.value_methods(type(obj))
+        return table is not None and name in table
+
+
+def _native_constructor(cls: type) -> Any:
+    def new(*args: Any) -> Any:
+        return cls(*args)
+
+    new.__name__ = "new"
+    return new
+
+
+def _class_display(cls: type) -> str:
+    info = getattr(cls, "_gd_script", None)
+    if info is not None:
+        return info.display_name()
+    return getattr(cls, "GODOT_NAME", cls.__name__)
+
+
+def _object_getter(t: type, name: str) -> Getter | None:
+    info = getattr(t, "_gd_script", None)
+    if info is not None:
+        getter = info.member_getter(name)
+        if getter is not None:
+            return getter
+    api = godot_api(t)
+    if name in api.properties:
+        return operator.attrgetter(name)
+    if name in api.methods:
+        return partial(_method_callable, name=name)
+    if name in api.signals:
+        return partial(_signal_value, name=name)
+    if name in api.constants:
+        value = api.constants[name]
+        return lambda _obj: value
+    return None
+
+
+def _method_callable(obj: Any, name: str) -> Callable:
+    return Callable(obj, name)
+
+
+def _signal_value(obj: Any, name: str) -> Signal:
+    return Signal(obj, name)
+
+
+def _bound_builtin(obj: Any, fn: Any, name: str) -> Callable:
+    callable_ = Callable(function=partial(fn, obj))
+    return callable_
+
+
+def _dict_member(d: dict[Any, Any], name: str) -> Any:
+    try:
+        return d[name]
+    except KeyError:
+        raise ScriptRuntimeError(f"Invalid access to property or key '{name}' on a base "
+                                 f"object of type 'Dictionary'.") from None

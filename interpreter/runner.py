@@ -1,0 +1,140 @@
+"""Running a script as ``godot -s script.gd`` does: the main loop, nodes, fragments.
+
+``run_file(path)`` loads a script and runs it by what it extends:
+
+* ``SceneTree``/``MainLoop``: the script is the main loop (``_init`` runs on
+  creation, then frames until ``quit()``);
+* ``Node`` or a Node class: a SceneTree is made and the script's node is added
+  under its root (``_ready``, ``_process``, timers and ``await`` work);
+* anything else: an instance is created (``_init`` runs), then frames run while
+  something is pending (an ``await``, a timer).
+
+A file of bare statements (a documentation fragment) runs as the body of a
+Node's ``_ready``.  The exit code is ``quit()``'s, else 0, or 1 after a script
+error left the run unable to finish, or after ``--timeout``.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import nodes
+from .errors import ParseError, UsageError
+from .loader import Project, compile_tree, load_script
+from .script import REPORTER, ErrorReporter
+
+
+class RunTimeout(BaseException):
+    """Raised inside running code when ``--timeout`` expires (not catchable by scripts)."""
+
+
+@dataclass
+class RunResult:
+    exit_code: int
+    stdout: str = ""
+    stderr: str = ""
+    errors: list[str] = field(default_factory=list)
+
+
+def _main_loop_classes(dialect: int) -> tuple[type, type, type]:
+    from gdscript.stdlib import scene_tree
+
+    tree = scene_tree.SceneTree3 if dialect == 3 else scene_tree.SceneTree
+    return scene_tree.MainLoop, tree, scene_tree.Node
+
+
+def run_class(cls: Any, dialect: int, timeout: float | None = None) -> int:
+    from gdscript.stdlib.scene_tree import run_main_loop
+
+    main_loop_cls, tree_cls, node_cls = _main_loop_classes(dialect)
+    if issubclass(cls, main_loop_cls):
+        tree = cls()
+        return run_main_loop(tree, max_seconds=timeout)
+    tree = tree_cls()
+    if issubclass(cls, node_cls):
+        node = cls()
+        return run_main_loop(tree, max_seconds=timeout, scene=node)
+    instance = cls()
+    code = run_main_loop(tree, max_seconds=timeout)
+    del instance
+    return code
+
+
+def fragment_tree(source: str, path: str, dialect: int | str) -> nodes.ClassNode:
+    """A class ``extends Node`` whose ``_ready`` is the fragment's statements."""
+    from .parser import parse_statements
+
+    suite = parse_statements(source, path=path, dialect=dialect)
+    fn = nodes.FunctionNode(line=1, column=1, end_line=1, end_column=1, name="_ready",
+                            body=suite)
+    detected = getattr(suite, "dialect", None) or (dialect if isinstance(dialect, int) else 4)
+    return nodes.ClassNode(line=1, column=1, end_line=1, end_column=1, extends=["Node"],
+                           members=[fn], dialect=detected)
+
+
+def load_or_fragment(path: Path, dialect: int | str) -> tuple[Any, int]:
+    """Load a script; a file of bare statements runs as a fragment."""
+    try:
+        cls, project = load_script(path, dialect)
+        return cls, project.dialect
+    except ParseError as first_error:
+        from .source import read_source
+
+        text = read_source(path)
+        try:
+            tree = fragment_tree(text, str(path), dialect)
+        except ParseError:
+            raise first_error from None
+        project = Project(Project.root_for(path), tree.dialect)
+        return compile_tree(tree, text, project.res_path(path), project, path), tree.dialect
+
+
+def run_file(path: str | Path, dialect: int | str = "auto", args: list[str] | None = None,
+             timeout: float | None = None) -> int:
+    """Run the script at ``path``; returns the exit code (errors are printed)."""
+    from gdscript.stdlib import system
+
+    file = Path(path)
+    if not file.exists():
+        raise UsageError(f"{path}: no such file")
+    if hasattr(system, "set_cmdline_args"):
+        system.set_cmdline_args([str(file)], list(args or []))
+    reporter = REPORTER[0]
+    errors_before = reporter.count
+    with _deadline(timeout):
+        cls, used_dialect = load_or_fragment(file, dialect)
+        reporter.dialect = used_dialect
+        code = run_class(cls, used_dialect, timeout)
+    if code == 0 and reporter.count > errors_before and reporter.internal_errors:
+        return 70
+    return code
+
+
+class _deadline:
+    """Raise RunTimeout in the main thread after ``seconds`` (wall clock)."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.old: Any = None
+
+    def __enter__(self) -> None:
+        if self.seconds and threading.current_thread() is threading.main_thread() and \
+                hasattr(signal, "SIGALRM"):
+            self.old = signal.signal(signal.SIGALRM, self._fire)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.old is not None:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.old)
+
+    def _fire(self, signum: int, frame: Any) -> None:
+        raise RunTimeout()
+
+
+__all__ = ["ErrorReporter", "RunResult", "RunTimeout", "run_file", "run_class", "sys"]

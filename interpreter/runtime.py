@@ -1,0 +1,471 @@
+"""Runtime: the small surface that compiled GDScript code calls.
+
+Compiled modules import the names in ``__all__`` (through ``Hooks`` for their
+dialect) and nothing else of this project.  Operators compile to plain Python
+operators where Python already has Godot's meaning; the helpers here cover
+what differs: integer division and modulo (truncating, with Godot's division by
+zero error), 64-bit wrapping, and every member, index and method access on a
+value, which goes through ``get_member``/``set_member``/``get_index``/
+``set_index``/``call_method``.  Those hooks are also the sandbox: names
+starting with ``_`` and anything that is not part of Godot's API of a value
+are unreachable.
+
+Errors: a script error is a ``ScriptRuntimeError``.  Python errors raised by
+plain operators (``TypeError`` for ``1 + "a"``...) are translated into Godot's
+messages by ``error_message``.  Each compiled function catches errors raised
+in its own frame and reports them (see ``script.report_error``), so a failing
+call returns null to its caller, as in Godot.
+
+This module must not import the parser, the AST nodes or the compiler.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from .access import Hooks
+from .errors import ScriptRuntimeError
+
+INT_MIN = -(2**63)
+INT_MAX = 2**63 - 1
+
+__all__ = [
+    "INT_MIN", "INT_MAX", "wrap_int", "int_div", "int_mod", "op_div", "op_mod", "op_pow",
+    "op_lshift", "op_neg", "get_member", "set_member", "get_index", "set_index",
+    "call_method", "has_method", "error_message", "Hooks",
+]
+
+
+# * Integers ----------------------------------------------------------------
+
+def wrap_int(value: Any) -> Any:
+    """Wrap an int that left 64 bits the way Godot's int64 does; other values pass."""
+    if type(value) is int and not INT_MIN <= value <= INT_MAX:
+        return ((value - INT_MIN) & 0xFFFFFFFFFFFFFFFF) + INT_MIN
+    return value
+
+
+def int_div(a: int, b: int) -> int:
+    """``int / int``: truncates toward zero; dividing by zero is a script error."""
+    if b == 0:
+        raise ScriptRuntimeError("Division by zero error in operator '/'.")
+    q = abs(a) // abs(b)
+    if (a < 0) != (b < 0):
+        q = -q
+    return wrap_int(q)
+
+
+def int_mod(a: int, b: int) -> int:
+    """``int % int`` as in C: the sign follows the dividend."""
+    if b == 0:
+        raise ScriptRuntimeError("Modulo by zero error in operator '%'.")
+    r = abs(a) % abs(b)
+    return -r if a < 0 else r
+
+
+def _is_int(v: Any) -> bool:
+    return type(v) is int
+
+
+def op_div(a: Any, b: Any) -> Any:
+    """``/`` on operands whose types the compiler could not prove."""
+    if type(a) is int and type(b) is int:
+        return int_div(a, b)
+    if type(a) is bool or type(b) is bool:
+        raise _invalid_operands(a, b, "/")
+    try:
+        return a / b
+    except ZeroDivisionError:
+        # Godot: float division by zero gives inf or nan, like IEEE.
+        if a != a or a == 0:
+            return math.nan
+        return math.copysign(math.inf, a) * math.copysign(1.0, float(b))
+    except TypeError:
+        raise _invalid_operands(a, b, "/") from None
+
+
+def op_mod(a: Any, b: Any, dialect: int = 4) -> Any:
+    if type(a) is int and type(b) is int:
+        return int_mod(a, b)
+    if isinstance(a, str):
+        from gdscript.stdlib.variant import format_percent
+
+        return format_percent(a, b, dialect)
+    if isinstance(a, float) or isinstance(b, float):
+        if type(a) is bool or type(b) is bool or not isinstance(a, (int, float)):
+            raise _invalid_operands(a, b, "%")
+        if not isinstance(b, (int, float)):
+            raise _invalid_operands(a, b, "%")
+        return math.fmod(a, b) if b != 0 else math.nan
+    try:
+        return a % b
+    except ZeroDivisionError:
+        raise ScriptRuntimeError("Modulo by zero error in operator '%'.") from None
+    except TypeError:
+        raise _invalid_operands(a, b, "%") from None
+
+
+def op_mod_3(a: Any, b: Any) -> Any:
+    """``%`` in Godot 3 scripts (string formatting prints values the 3.x way)."""
+    return op_mod(a, b, 3)
+
+
+def op_pow(a: Any, b: Any) -> Any:
+    if type(a) is int and type(b) is int:
+        if b < 0:
+            return 0 if abs(a) != 1 else (a if b % 2 else 1)
+        return wrap_int(pow(a, b, 2**64)) if b > 64 else wrap_int(a**b)
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and \
+            type(a) is not bool and type(b) is not bool:
+        try:
+            return float(a) ** float(b)
+        except (OverflowError, ZeroDivisionError):
+            return math.inf
+    raise _invalid_operands(a, b, "**")
+
+
+def op_lshift(a: Any, b: Any) -> Any:
+    if type(a) is int and type(b) is int:
+        if b < 0:
+            return 0
+        return wrap_int((a << b) & 0xFFFFFFFFFFFFFFFF) if b < 64 else 0
+    raise _invalid_operands(a, b, "<<")
+
+
+def op_neg(a: Any) -> Any:
+    if type(a) is bool:
+        raise ScriptRuntimeError("Invalid operand of type 'bool' for unary operator '-'.")
+    try:
+        return wrap_int(-a)
+    except TypeError:
+        raise ScriptRuntimeError(
+            f"Invalid operand of type '{_tname(a)}' for unary operator '-'.") from None
+
+
+# * Error translation --------------------------------------------------------
+
+def _tname(value: Any) -> str:
+    from gdscript.stdlib.variant import godot_type_name
+
+    return godot_type_name(value)
+
+
+def _invalid_operands(a: Any, b: Any, op: str) -> ScriptRuntimeError:
+    return ScriptRuntimeError(
+        f"Invalid operands '{_tname(a)}' and '{_tname(b)}' in operator '{op}'.")
+
+
+_PY_TYPE_NAMES = {"str": "String", "NoneType": "Nil", "list": "Array", "dict": "Dictionary",
+                  "bytearray": "PackedByteArray", "bytes": "PackedByteArray"}
+_BINOP = re.compile(r"unsupported operand type\(s\) for (\S+): '(\w+)' and '(\w+)'")
+_CONCAT = re.compile(r'can only concatenate (\w+) \(not "(\w+)"\) to (\w+)')
+_COMPARE = re.compile(r"'(\S+)' not supported between instances of '(\w+)' and '(\w+)'")
+_UNARY = re.compile(r"bad operand type for unary (\S+): '(\w+)'")
+_PY_OPS = {"**": "**", "//": "/", "pow()": "**"}
+
+
+def _godot_name_of_py(name: str) -> str:
+    return _PY_TYPE_NAMES.get(name, name)
+
+
+def error_message(exc: BaseException) -> str | None:
+    """Godot's message for a Python error raised by compiled code, or None (a bug)."""
+    if isinstance(exc, ScriptRuntimeError):
+        return exc.message
+    if isinstance(exc, RecursionError):
+        return "Stack overflow (stack size: 1024). Check for infinite recursion in your script."
+    if isinstance(exc, ZeroDivisionError):
+        return "Division by zero error in operator '/'."
+    if isinstance(exc, TypeError):
+        text = str(exc)
+        m = _BINOP.search(text)
+        if m:
+            op = _PY_OPS.get(m.group(1), m.group(1))
+            return (f"Invalid operands '{_godot_name_of_py(m.group(2))}' and "
+                    f"'{_godot_name_of_py(m.group(3))}' in operator '{op}'.")
+        m = _CONCAT.search(text)
+        if m:
+            return (f"Invalid operands '{_godot_name_of_py(m.group(3))}' and "
+                    f"'{_godot_name_of_py(m.group(2))}' in operator '+'.")
+        m = _COMPARE.search(text)
+        if m:
+            return (f"Invalid operands '{_godot_name_of_py(m.group(2))}' and "
+                    f"'{_godot_name_of_py(m.group(3))}' in operator '{m.group(1)}'.")
+        m = _UNARY.search(text)
+        if m:
+            return (f"Invalid operand of type '{_godot_name_of_py(m.group(2))}' "
+                    f"for unary operator '{m.group(1)}'.")
+    if isinstance(exc, OverflowError):
+        return "Numeric overflow."
+    return None
+
+
+# * Hooks: member, index and method access, per dialect ------------------------
+
+HOOKS = {3: Hooks(3), 4: Hooks(4)}
+
+
+def _install_stdlib_hooks() -> None:
+    from gdscript.stdlib import arrays
+
+    arrays.call_method = HOOKS[4].call_method
+
+
+_install_stdlib_hooks()
+
+# Dialect-neutral entry points (objects' APIs do not depend on the dialect).
+get_member = HOOKS[4].get_member
+set_member = HOOKS[4].set_member
+get_index = HOOKS[4].get_index
+set_index = HOOKS[4].set_index
+call_method = HOOKS[4].call_method
+has_method = HOOKS[4].has_method
+
+
+# * Helpers for compiled code (bound as ``_rt_<name>`` in generated modules) ----------
+
+from functools import partial  # noqa: E402
+
+from gdscript.stdlib.objects import Callable, Signal  # noqa: E402
+
+from .script import (  # noqa: E402
+    BARE_YIELD,
+    MemberInfo,
+    make_new,
+    report_error,
+    script_init,
+    signal_of,
+    start_coroutine,
+)
+
+MISSING = object()  # default-argument sentinel: "evaluate the default expression"
+
+
+def coroutine(generator_function: Any) -> Any:
+    """Decorator for compiled functions containing await/yield."""
+    def run(*args: Any) -> Any:
+        return start_coroutine(generator_function(*args))
+
+    run.__name__ = generator_function.__name__
+    run.__qualname__ = generator_function.__qualname__
+    run._gd_coroutine = True  # type: ignore[attr-defined]
+    return run
+
+
+def finish_class(cls: Any) -> None:
+    """Complete a compiled class: link its ScriptInfo, install ``__init__``."""
+    info = cls._gd_script
+    info.py_class = cls
+    cls.__init__ = script_init
+    cls._gd_new = make_new(cls)
+
+
+def set_class_constant(cls: Any, name: str, value: Any) -> None:
+    cls._gd_script.constants[name] = value
+
+
+def register_constant(_unused: Any, info: Any, name: str, value: Any) -> None:
+    info.constants[name] = value
+
+
+def make_enum(pairs: list[tuple[str, int]]) -> Any:
+    from gdscript.stdlib.dictionary import Dictionary
+
+    enum = Dictionary(pairs)
+    if hasattr(enum, "make_read_only"):
+        pass
+    return enum
+
+
+def ready_members(obj: Any, cls: Any) -> None:
+    """Before the first ``_ready``: the @onready members of every level, base first."""
+    if getattr(obj, "_gd_ready_done", False):
+        return
+    obj._gd_ready_done = True
+    for level in cls._gd_script.chain():
+        init = level.py_class.__dict__.get("_gd_ready_members")
+        if init is not None:
+            init(obj)
+
+
+def make_property(store: str, getter: str | None, setter: str | None, dialect: int) -> property:
+    def fget(self: Any) -> Any:
+        if getter is not None:
+            return getattr(self, getter)()
+        return getattr(self, store)
+
+    def fset(self: Any, value: Any) -> None:
+        if setter is not None:
+            getattr(self, setter)(value)
+        else:
+            setattr(self, store, value)
+
+    return property(fget, fset)
+
+
+def default_value(type_name: str, container: Any) -> Any:
+    from .globalscope import construct
+
+    return construct(type_name)
+
+
+def range_iter(*args: Any) -> range:
+    """``for i in range(...)``: a Python range (Godot converts float bounds to int)."""
+    ints = [int(a) if isinstance(a, float) else a for a in args]
+    for a in ints:
+        if type(a) is not int:
+            raise ScriptRuntimeError(f"Invalid type in function 'range'. Cannot convert "
+                                     f"argument from {_tname(a)} to int.")
+    if len(ints) == 3 and ints[2] == 0:
+        raise ScriptRuntimeError("Step argument is zero!")
+    return range(*ints)
+
+
+def iterate(value: Any) -> Any:
+    """What ``for x in value`` walks, with Godot's meaning for each type."""
+    if type(value) is int:
+        return range(value)
+    if type(value) is float:
+        return range(math.ceil(value))
+    if isinstance(value, dict):
+        return list(value.keys())
+    if value is None:
+        raise ScriptRuntimeError("Trying to iterate on a null value.")
+    if isinstance(value, (list, str, bytearray)) or hasattr(value, "__iter__"):
+        return value
+    raise ScriptRuntimeError(f"Unable to iterate on object of type '{_tname(value)}'.")
+
+
+def gd_assert(condition: Any, message: Any = None) -> None:
+    if not condition:
+        text = "Assertion failed."
+        if message:
+            text = f"Assertion failed: {message}"
+        raise ScriptRuntimeError(text)
+
+
+def match_value(value: Any, pattern: Any) -> bool:
+    """A literal/expression pattern: same type family and equal (Godot's match)."""
+    if type(value) is not type(pattern):
+        numeric = (int, float)
+        if isinstance(value, str) and isinstance(pattern, str):
+            return value == pattern
+        if type(value) in numeric and type(pattern) in numeric:
+            return False
+        if isinstance(value, (list, dict)) and isinstance(pattern, (list, dict)):
+            return type(value) is type(pattern) and value == pattern
+        return False
+    return bool(value == pattern)
+
+
+def match_array(value: Any, count: int, rest: bool) -> bool:
+    if not isinstance(value, list):
+        return False
+    return len(value) >= count if rest else len(value) == count
+
+
+def match_dict(value: Any, count: int, rest: bool) -> bool:
+    if not isinstance(value, dict):
+        return False
+    return len(value) >= count if rest else len(value) == count
+
+
+def op_eq(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return a is b
+    return bool(a == b) if type(a) is not bool and type(b) is not bool or \
+        type(a) is type(b) else False
+
+
+def op_ne(a: Any, b: Any) -> bool:
+    return not op_eq(a, b)
+
+
+def op_in(a: Any, b: Any) -> bool:
+    if isinstance(b, str) and not isinstance(a, str):
+        raise _invalid_operands(a, b, "in")
+    try:
+        return a in b
+    except TypeError:
+        raise _invalid_operands(a, b, "in") from None
+
+
+def op_pos(a: Any) -> Any:
+    if isinstance(a, str) or a is None:
+        raise ScriptRuntimeError(f"Invalid operand of type '{_tname(a)}' for unary operator '+'.")
+    return a
+
+
+def string_name(text: str) -> Any:
+    from gdscript.stdlib.strings import StringName
+
+    return StringName(text)
+
+
+def node_path(text: str) -> Any:
+    from gdscript.stdlib.strings import NodePath
+
+    return NodePath(text)
+
+
+def make_array(items: list[Any]) -> Any:
+    from gdscript.stdlib.arrays import Array
+
+    return Array(items)
+
+
+def make_dict(pairs: list[tuple[Any, Any]]) -> Any:
+    from gdscript.stdlib.dictionary import Dictionary
+
+    d = Dictionary()
+    for key, value in pairs:
+        d[key] = value
+    return d
+
+
+def method_ref(obj: Any, name: str) -> Callable:
+    return Callable(obj, name)
+
+
+def signal_ref(obj: Any, name: str) -> Signal:
+    return Signal(obj, name)
+
+
+def make_lambda(function: Any, owner: Any, name: str | None) -> Callable:
+    callable_ = Callable(function=function)
+    if owner is not None:
+        callable_.target = owner
+    return callable_
+
+
+def call_super(base: Any, obj: Any, name: str, *args: Any) -> Any:
+    info = getattr(base, "_gd_script", None)
+    if info is not None:
+        method = info.find_method(name)
+        if method is not None:
+            return method(obj, *args)
+    if name == "_init":
+        return None
+    method = getattr(base, name, None)
+    if method is None or name.startswith("_gd"):
+        raise ScriptRuntimeError(f"Invalid call. Nonexistent function '{name}' in base.")
+    return method(obj, *args)
+
+
+def cast(value: Any, type_ref: Any) -> Any:
+    from .globalscope import cast_value
+
+    return cast_value(value, type_ref)
+
+
+def is_type(value: Any, type_ref: Any) -> bool:
+    from .globalscope import is_instance
+
+    return is_instance(value, type_ref)
+
+
+def script_class(info: Any) -> Any:
+    """The class of a ScriptInfo (for static members of script bases)."""
+    return info.py_class

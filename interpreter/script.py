@@ -1,0 +1,379 @@
+"""Script classes at run time: what a compiled class knows about itself, instance
+creation, error reporting from compiled functions, and coroutines (await/yield).
+
+A GDScript class compiles to a Python class whose bases are its GDScript base
+(another compiled class) or its native base (a ``stdlib`` class).  The class
+carries a :class:`ScriptInfo` as ``_gd_script``: its members, methods, signals,
+constants and the chain of script levels, which ``access`` reads to resolve
+``obj.name`` and which instance creation walks (member initializers base
+first, then ``_init``: in 4.x only the nearest one, in 3.x every level's).
+
+Errors: every compiled function wraps its body in ``try``/``except`` and hands
+any exception to :func:`report_error`, which prints Godot's ``SCRIPT ERROR``
+(through the current :class:`ErrorReporter`) and makes the call return null,
+as Godot's VM does.
+
+Coroutines: a function containing ``await`` (3.x ``yield``) compiles to a
+generator; :func:`start_coroutine` runs it to its first suspension and returns
+a :class:`GDScriptFunctionState` (or the result, when it never suspended).
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable as PyCallable
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any
+
+from gdscript.stdlib.objects import (
+    CONNECT_ONE_SHOT,
+    Callable,
+    Object,
+    RefCounted,
+    Signal,
+)
+
+from .errors import InternalError, ScriptRuntimeError
+
+# * Error reporting ------------------------------------------------------------
+
+
+class ErrorReporter:
+    """Where script errors go.  The CLI prints them; the test runner captures them."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.internal_errors = 0
+        self.debug = False
+        self.dialect = 4
+
+    def script_error(self, message: str, path: str, line: int, function: str) -> None:
+        for text in format_script_error(message, path, line, function, self.dialect):
+            sys.stderr.write(text + "\n")
+
+    def internal_error(self, exc: BaseException) -> None:
+        sys.stderr.write("gdscript: internal error (a bug in gdscript, not in your script): "
+                         f"{type(exc).__name__}: {exc}. Please report it"
+                         + ("" if self.debug else "; rerun with --debug for the traceback")
+                         + ".\n")
+        if self.debug:
+            traceback.print_exception(exc)
+
+
+def format_script_error(message: str, path: str, line: int, function: str,
+                        dialect: int) -> list[str]:
+    """Godot's console form of a script error (3.x and 4.x differ)."""
+    if dialect == 3:
+        return [f"SCRIPT ERROR: {function}: {message}", f"   At: {path}:{line}."]
+    return [f"SCRIPT ERROR: {message}", f"   at: {function} ({path}:{line})"]
+
+
+REPORTER = [ErrorReporter()]
+
+
+def set_reporter(reporter: ErrorReporter) -> ErrorReporter:
+    old = REPORTER[0]
+    REPORTER[0] = reporter
+    return old
+
+
+def _script_frame(tb: TracebackType | None) -> tuple[str, int, str] | None:
+    """The innermost frame of GDScript code in a traceback: (path, line, function)."""
+    found = None
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename.startswith(("res://", "user://")) or \
+                code.co_filename.endswith(".gd"):
+            found = (code.co_filename, tb.tb_lineno, code.co_name)
+        tb = tb.tb_next
+    return found
+
+
+def report_error(exc: BaseException) -> None:
+    """Report an error raised in a compiled function; the caller then returns null."""
+    if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit, InternalError)):
+        raise exc
+    from .runtime import error_message
+
+    reporter = REPORTER[0]
+    message = error_message(exc)
+    where = _script_frame(exc.__traceback__)
+    if message is None:
+        reporter.count += 1
+        reporter.internal_errors += 1
+        reporter.internal_error(exc)
+        return
+    reporter.count += 1
+    path, line, function = where if where else ("<unknown>", 0, "<unknown>")
+    if isinstance(exc, ScriptRuntimeError) and exc.line is not None and where is None:
+        line = exc.line
+    reporter.script_error(message, path, line, _gd_function_name(function))
+
+
+def _gd_function_name(co_name: str) -> str:
+    if co_name.startswith("_gd_co_"):
+        return co_name[len("_gd_co_"):]
+    if co_name.startswith("_gd_lambda"):
+        return "<anonymous lambda>"
+    return co_name
+
+
+# * Script classes ---------------------------------------------------------------
+
+
+@dataclass
+class MemberInfo:
+    name: str
+    pyname: str
+    has_accessors: bool = False
+    is_static: bool = False
+    convert: PyCallable[[Any], Any] | None = None  # typed members: the conversion
+
+
+@dataclass
+class ScriptInfo:
+    """What a compiled class knows about itself (one per GDScript class)."""
+
+    name: str | None
+    path: str
+    dialect: int
+    native: type
+    base: ScriptInfo | None = None
+    outer: ScriptInfo | None = None
+    members: dict[str, MemberInfo] = field(default_factory=dict)
+    methods: dict[str, str] = field(default_factory=dict)  # Godot name -> Python name
+    static_methods: set[str] = field(default_factory=set)
+    signals: list[str] = field(default_factory=list)
+    constants: dict[str, Any] = field(default_factory=dict)
+    py_class: Any = None
+    is_global_name: bool = False  # ``class_name`` (not an inner class)
+
+    def display_name(self) -> str:
+        if self.name and self.is_global_name:
+            return self.name
+        if self.outer is not None and self.name:
+            return f"{self.outer.display_name()}::{self.name}" if False else self.name
+        return self.path
+
+    def chain(self) -> list[ScriptInfo]:
+        levels = []
+        info: ScriptInfo | None = self
+        while info is not None:
+            levels.append(info)
+            info = info.base
+        levels.reverse()
+        return levels
+
+    # Lookups through the inheritance chain ----------------------------
+    def find_member(self, name: str) -> MemberInfo | None:
+        info: ScriptInfo | None = self
+        while info is not None:
+            member = info.members.get(name)
+            if member is not None:
+                return member
+            info = info.base
+        return None
+
+    def find_method(self, name: str) -> Any:
+        info: ScriptInfo | None = self
+        while info is not None:
+            pyname = info.methods.get(name)
+            if pyname is not None:
+                return getattr(self.py_class, pyname)
+            info = info.base
+        return None
+
+    def has_signal(self, name: str) -> bool:
+        info: ScriptInfo | None = self
+        while info is not None:
+            if name in info.signals:
+                return True
+            info = info.base
+        return False
+
+    def find_constant(self, name: str) -> tuple[bool, Any]:
+        info: ScriptInfo | None = self
+        while info is not None:
+            if name in info.constants:
+                return True, info.constants[name]
+            info = info.base
+        return False, None
+
+    # Hooks used by access.Hooks ----------------------------------------
+    def member_getter(self, name: str) -> PyCallable[[Any], Any] | None:
+        member = self.find_member(name)
+        if member is not None:
+            if member.is_static:
+                cls = self.py_class
+                return lambda _obj: getattr(cls, member.pyname)
+            pyname = member.pyname
+            return lambda obj: getattr(obj, pyname)
+        if self.find_method(name) is not None:
+            return lambda obj: Callable(obj, name)
+        if self.has_signal(name):
+            return lambda obj: Signal(obj, name)
+        found, value = self.find_constant(name)
+        if found:
+            return lambda _obj: value
+        return None
+
+    def set_member(self, obj: Any, name: str, value: Any) -> bool:
+        member = self.find_member(name)
+        if member is None:
+            return False
+        if member.convert is not None:
+            value = member.convert(value)
+        if member.is_static:
+            setattr(self.py_class, member.pyname, value)
+        else:
+            setattr(obj, member.pyname, value)
+        return True
+
+    def set_static(self, cls: Any, name: str, value: Any) -> bool:
+        member = self.find_member(name)
+        if member is None or not member.is_static:
+            return False
+        setattr(self.py_class, member.pyname, value)
+        return True
+
+    def class_member(self, cls: Any, name: str) -> tuple[bool, Any]:
+        if name == "new":
+            return True, Callable(function=cls._gd_new)
+        member = self.find_member(name)
+        if member is not None and member.is_static:
+            return True, getattr(cls, member.pyname)
+        found, value = self.find_constant(name)
+        if found:
+            return True, value
+        method = self.find_method(name)
+        if method is not None:
+            return True, Callable(function=method)
+        return False, None
+
+
+def script_init(self: Any, *args: Any) -> None:
+    """``__init__`` of every compiled class: native init, members, then ``_init``."""
+    info: ScriptInfo = type(self)._gd_script
+    info.native.__init__(self)
+    levels = info.chain()
+    for level in levels:
+        level.py_class.__dict__["_gd_init_members"](self)
+    if info.dialect == 3:
+        _init3(self, levels, args)
+        return
+    init = info.find_method("_init")
+    if init is not None:
+        init(self, *args)
+    elif args:
+        raise ScriptRuntimeError(
+            f"Invalid call to function 'new' in base '{info.display_name()}'. "
+            f"Expected 0 argument(s).")
+
+
+def _init3(self: Any, levels: list[ScriptInfo], args: tuple[Any, ...]) -> None:
+    # 3.x runs every level's _init, base first; ``func _init(a).(b)`` passes b up.
+    arg_sets = {id(levels[-1]): args}
+    for level in reversed(levels):
+        init = level.py_class.__dict__.get("_init")
+        super_args = level.py_class.__dict__.get("_gd_super_args")
+        if super_args is not None and level.base is not None:
+            arg_sets[id(level.base)] = tuple(super_args(self, *arg_sets.get(id(level), ())))
+        if init is None and level.base is not None and id(level.base) not in arg_sets:
+            arg_sets[id(level.base)] = ()
+    for level in levels:
+        init = level.py_class.__dict__.get("_init")
+        if init is not None:
+            init(self, *arg_sets.get(id(level), ()))
+
+
+def make_new(cls: Any) -> PyCallable[..., Any]:
+    def new(*args: Any) -> Any:
+        return cls(*args)
+
+    new.__name__ = "new"
+    return new
+
+
+# * Coroutines -----------------------------------------------------------------
+
+BARE_YIELD = object()  # what a 3.x ``yield()`` sends to the driver
+
+
+class GDScriptFunctionState(RefCounted):
+    """A suspended function: resumes when what it awaits is done (3.x: ``resume()``)."""
+
+    GODOT_NAME = "GDScriptFunctionState"
+    SIGNALS = ("completed",)
+
+    def __init__(self, generator: Any) -> None:
+        super().__init__()
+        self._gd_gen = generator
+        self._gd_done = False
+        self._gd_result: Any = None
+
+    def is_valid(self, extended_check: bool = False) -> bool:
+        return not self._gd_done
+
+    def resume(self, arg: Any = None) -> Any:
+        if self._gd_done:
+            raise ScriptRuntimeError("Resumed function after yield, but class instance is gone.")
+        return self._gd_step(arg)
+
+    def _gd_step(self, value: Any) -> Any:
+        gen = self._gd_gen
+        while True:
+            try:
+                awaited = gen.send(value)
+            except StopIteration as stop:
+                self._gd_done = True
+                self._gd_result = stop.value
+                self.emit_signal("completed", stop.value)
+                return stop.value
+            if awaited is BARE_YIELD:
+                return self
+            if isinstance(awaited, Signal):
+                self._gd_wait_signal(awaited)
+                return self
+            if isinstance(awaited, GDScriptFunctionState):
+                if not awaited._gd_done:
+                    awaited.connect("completed", Callable(function=self._gd_step),
+                                    CONNECT_ONE_SHOT)
+                    return self
+                value = awaited._gd_result
+                continue
+            value = awaited  # awaiting a plain value resumes at once
+
+    def _gd_wait_signal(self, signal: Signal) -> None:
+        target = signal.target
+        if target is None or getattr(target, "_gd_freed", False):
+            raise ScriptRuntimeError("Trying to await a signal of a null or freed instance.")
+
+        def resume(*args: Any) -> None:
+            from gdscript.stdlib.arrays import Array
+
+            if not args:
+                self._gd_step(None)
+            elif len(args) == 1:
+                self._gd_step(args[0])
+            else:
+                self._gd_step(Array(args))
+
+        target.connect(signal.name, Callable(function=resume), CONNECT_ONE_SHOT)
+
+
+def start_coroutine(generator: Any) -> Any:
+    """Run a compiled coroutine to its first suspension."""
+    state = GDScriptFunctionState(generator)
+    result = state._gd_step(None)
+    return result
+
+
+def signal_of(obj: Any, name: str) -> Signal:
+    """3.x ``yield(obj, "signal")``: the signal to wait for."""
+    if not isinstance(obj, Object):
+        raise ScriptRuntimeError("First argument of yield() not of type object.")
+    if not obj.has_signal(name):
+        raise ScriptRuntimeError(f"Signal '{name}' not found in object.")
+    return Signal(obj, name)
