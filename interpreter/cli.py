@@ -48,10 +48,16 @@ def build_arg_parser() -> argparse.ArgumentParser:
                      help="dialect (default: auto-detect)")
     run.add_argument("--timeout", type=float, metavar="SECONDS",
                      help="stop the run after SECONDS of wall time (exit code 1)")
+    add_network_arguments(run)
     run.add_argument("script", metavar="SCRIPT")
     run.add_argument("args", nargs=argparse.REMAINDER, metavar="-- ARGS",
                      help="arguments for the script (OS.get_cmdline_user_args())")
     run.set_defaults(handler=cmd_run)
+
+    serve = sub.add_parser("serve-fixtures",
+                           help="run the offline fixture HTTP(S) server in the foreground")
+    serve.add_argument("--port", type=int, metavar="N", help="HTTP port (default: any free)")
+    serve.set_defaults(handler=cmd_serve_fixtures)
 
     gtest = sub.add_parser("godot-test",
                            help="run Godot's own GDScript test-suite files")
@@ -64,6 +70,14 @@ def build_arg_parser() -> argparse.ArgumentParser:
     gtest.add_argument("paths", nargs="+", metavar="PATH")
     gtest.set_defaults(handler=cmd_godot_test)
     return parser
+
+
+def add_network_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--offline", action="store_true",
+                        help="route every host to the embedded fixture server")
+    parser.add_argument("--resolve", action="append", default=[],
+                        metavar="HOST:PORT=ADDR:PORT", help="map one host (like curl)")
+    parser.add_argument("--ca-file", metavar="PEM", help="trust these CAs instead of certifi's")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -85,15 +99,27 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     from .runner import RunTimeout, run_file
 
+    from .network_options import apply_network_options
+
     user_args = list(args.args)
     if user_args[:1] == ["--"]:
         user_args = user_args[1:]
+    undo = apply_network_options(offline=args.offline, resolve=args.resolve,
+                                 ca_file=args.ca_file)
     try:
         return run_file(args.script, dialect=args.godot, args=user_args, timeout=args.timeout)
     except RunTimeout:
         print(f"gdscript: timeout: the script ran longer than {args.timeout:g} s",
               file=sys.stderr)
         return 1
+    finally:
+        undo()
+
+
+def cmd_serve_fixtures(args: argparse.Namespace) -> int:
+    from .network_options import serve_fixtures
+
+    return serve_fixtures(args.port)
 
 
 def cmd_godot_test(args: argparse.Namespace) -> int:

@@ -59,6 +59,7 @@ _MODULES: tuple[str, ...] = (
     "marshalls",
     "hashing",
     "utility_functions",
+    "http_request",
 )
 
 _tables: dict[int, dict[str, Any]] = {}

@@ -246,7 +246,7 @@ class _HTTPRequestBase(Node):
 
     # * Engine error texts ----------------------------------------------------
     def _gd_error(self, condition: str | None, returned: str | None = None,
-               message: str | None = None) -> None:
+                  message: str | None = None) -> None:
         """ERR_FAIL_* output: 4.x prints the condition and the message, 3.x the message only."""
         four = self._GD_DIALECT == 4
         if message and not four:
@@ -406,7 +406,7 @@ class _HTTPRequestBase(Node):
             self._gd_file = None
 
     def _gd_defer_done(self, result: int, code: int = 0, headers: Any = (),
-                    body: Any = b"") -> str:
+                       body: Any = b"") -> str:
         MESSAGE_QUEUE.append((self._gd_request_done, (result, code, headers, body)))
         return _DONE
 
