@@ -30,16 +30,16 @@ from .errors import ScriptRuntimeError
 Getter = PyCallable[[Any], Any]
 
 
-def _type_name(value: Any) -> str:
+def _type_name(value: Any, dialect: int = 4) -> str:
     from gdscript.stdlib.variant import godot_type_name
 
     if isinstance(value, Object):
         return object_type_name(value)
-    return godot_type_name(value)
+    return godot_type_name(value, dialect)
 
 
 def object_type_name(obj: Any) -> str:
-    """Godot's ``_get_var_type`` for objects: ``Node (res://a.gd)``, freed, null."""
+    """Godot's ``_get_var_type`` for objects: ``Node (a.gd)``, freed, null."""
     if obj is None:
         return "null instance"
     if getattr(obj, "_gd_freed", False):
@@ -57,6 +57,49 @@ def _quote_key(key: Any) -> str:
     if isinstance(key, str):
         return f"'{key}'"
     return f"'{stringify(key)}'"
+
+
+# * Messages (Godot 4's, and Godot 3's where they differ) -------------------------
+
+def msg_get_out_of_bounds(dialect: int, key: Any, base: Any) -> str:
+    if dialect == 3:
+        return f"Invalid get index {_quote_key(key)} (on base: '{_type_name(base, dialect)}')."
+    return f"Out of bounds get index {_quote_key(key)} (on base: '{_type_name(base, dialect)}')"
+
+
+def msg_get_missing(dialect: int, key: Any, base: Any) -> str:
+    if dialect == 3:
+        return f"Invalid get index {_quote_key(key)} (on base: '{_type_name(base, dialect)}')."
+    return (f"Invalid access to property or key {_quote_key(key)} on a base object of type "
+            f"'{_type_name(base, dialect)}'.")
+
+
+def msg_set_out_of_bounds(dialect: int, key: Any, base: Any, value: Any) -> str:
+    if dialect == 3:
+        return (f"Invalid set index {_quote_key(key)} (on base: '{_type_name(base, dialect)}') with "
+                f"value of type '{_type_name(value, dialect)}'")
+    return f"Out of bounds set index {_quote_key(key)} (on base: '{_type_name(base, dialect)}')"
+
+
+def msg_set_invalid(dialect: int, key: Any, base: Any, value: Any) -> str:
+    if dialect == 3:
+        return (f"Invalid set index {_quote_key(key)} (on base: '{_type_name(base, dialect)}') with "
+                f"value of type '{_type_name(value, dialect)}'.")
+    return (f"Invalid assignment of property or key {_quote_key(key)} with value of type "
+            f"'{_type_name(value, dialect)}' on a base object of type '{_type_name(base, dialect)}'.")
+
+
+def msg_call_on_null(dialect: int, name: str) -> str:
+    if dialect == 3:
+        return f"Invalid call. Nonexistent function '{name}' in base 'Nil'."
+    return f"Cannot call method '{name}' on a null value."
+
+
+def msg_call_on_freed(dialect: int, name: str) -> str:
+    if dialect == 3:
+        return (f"Attempt to call function '{name}' in base 'null instance' on a null "
+                f"instance.")
+    return f"Cannot call method '{name}' on a previously freed instance."
 
 
 def _freed_check(obj: Any) -> None:
@@ -109,7 +152,7 @@ class Hooks:
             _freed_check(obj)
             getter = _object_getter(t, name)
         elif isinstance(obj, dict):
-            return partial(_dict_member, name=name)  # not cached: keys change
+            return partial(_dict_member, name=name, dialect=self.dialect)
         elif name in getattr(t, "MEMBERS", ()):
             getter = operator.methodcaller("_get_member", name)
         else:
@@ -118,8 +161,7 @@ class Hooks:
                 fn = table[name]
                 getter = partial(_bound_builtin, fn=fn, name=name)
         if getter is None:
-            raise ScriptRuntimeError(f"Invalid access to property or key '{name}' on a base "
-                                     f"object of type '{_type_name(obj)}'.")
+            raise ScriptRuntimeError(msg_get_missing(self.dialect, name, obj))
         self._getters[t, name] = getter
         return getter
 
@@ -173,9 +215,7 @@ class Hooks:
                 return obj
         elif name in getattr(type(obj), "MEMBERS", ()):
             return obj._with_member(name, value)
-        raise ScriptRuntimeError(
-            f"Invalid assignment of property or key '{name}' with value of type "
-            f"'{_type_name(value)}' on a base object of type '{_type_name(obj)}'.")
+        raise ScriptRuntimeError(msg_set_invalid(self.dialect, name, obj, value))
 
     # * Indexing ---------------------------------------------------------
     def get_index(self, obj: Any, key: Any) -> Any:
@@ -191,20 +231,13 @@ class Hooks:
             size = len(obj)
             index = key + size if key < 0 else key
             if not 0 <= index < size:
-                raise ScriptRuntimeError(
-                    f"Out of bounds get index '{key}' (on base: '{_type_name(obj)}')")
+                raise ScriptRuntimeError(msg_get_out_of_bounds(self.dialect, key, obj))
             return obj[index]
         if isinstance(obj, dict):
             try:
                 return obj[key]
-            except KeyError:
-                raise ScriptRuntimeError(
-                    f"Invalid access to property or key {_quote_key(key)} on a base object "
-                    f"of type '{_type_name(obj)}'.") from None
-            except TypeError:
-                raise ScriptRuntimeError(
-                    f"Invalid access to property or key {_quote_key(key)} on a base object "
-                    f"of type '{_type_name(obj)}'.") from None
+            except (KeyError, TypeError):
+                raise ScriptRuntimeError(msg_get_missing(self.dialect, key, obj)) from None
         if hasattr(t, "_get_index"):
             return obj._get_index(key)
         if isinstance(obj, Object) and isinstance(key, str):
@@ -225,8 +258,7 @@ class Hooks:
             size = len(obj)
             index = key + size if key < 0 else key
             if not 0 <= index < size:
-                raise ScriptRuntimeError(
-                    f"Out of bounds set index '{key}' (on base: '{_type_name(obj)}')")
+                raise ScriptRuntimeError(msg_set_out_of_bounds(self.dialect, key, obj, value))
             obj[index] = value
             return obj
         if isinstance(obj, dict):
@@ -247,13 +279,12 @@ class Hooks:
             fn = self._callers[t, name]
         except KeyError:
             if obj is None:
-                raise ScriptRuntimeError(
-                    f"Cannot call method '{name}' on a null value.") from None
+                raise ScriptRuntimeError(msg_call_on_null(self.dialect, name)) from None
             if isinstance(obj, type):
                 return self._class_member(obj, name)(*args)
             fn = self._make_caller(obj, name)
         if fn is None:  # a method looked up per object (freed checks)
-            return self._call_object(obj, name, args)
+            return self._call_object(obj, name, args, self.dialect)
         return fn(obj, *args)
 
     def _make_caller(self, obj: Any, name: str) -> Any:
@@ -269,14 +300,15 @@ class Hooks:
         raise ScriptRuntimeError(f"Invalid call. Nonexistent function '{name}' in base "
                                  f"'{_type_name(obj)}'.")
 
-    def _call_object(self, obj: Any, name: str, args: tuple[Any, ...]) -> Any:
+    def _call_object(self, obj: Any, name: str, args: tuple[Any, ...], dialect: int) -> Any:
         if getattr(obj, "_gd_freed", False):
-            raise ScriptRuntimeError(
-                f"Cannot call method '{name}' on a previously freed instance.")
+            raise ScriptRuntimeError(msg_call_on_freed(dialect, name))
         info = getattr(type(obj), "_gd_script", None)
         if info is not None:
             method = info.find_method(name)
             if method is not None:
+                if info.is_static_method(name):
+                    return method(*args)
                 return method(obj, *args)
         method = godot_api(type(obj)).methods.get(name)
         if method is None:
@@ -341,9 +373,8 @@ def _bound_builtin(obj: Any, fn: Any, name: str) -> Callable:
     return callable_
 
 
-def _dict_member(d: dict[Any, Any], name: str) -> Any:
+def _dict_member(d: dict[Any, Any], name: str, dialect: int) -> Any:
     try:
         return d[name]
     except KeyError:
-        raise ScriptRuntimeError(f"Invalid access to property or key '{name}' on a base "
-                                 f"object of type 'Dictionary'.") from None
+        raise ScriptRuntimeError(msg_get_missing(dialect, name, d)) from None

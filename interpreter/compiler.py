@@ -725,7 +725,7 @@ class Compiler:
             for i, sub in enumerate(items):
                 elem = ast.Subscript(value, ast.Constant(i), ast.Load())
                 tests.append(self.pattern(sub, elem, binds))
-            return ast.BoolOp(ast.And(), tests)
+            return tests[0] if len(tests) == 1 else ast.BoolOp(ast.And(), tests)
         if kind == nodes.PATTERN_DICTIONARY:
             rest = any(k is None for k, _ in p.dictionary)
             entries = [(k, v) for k, v in p.dictionary if k is not None]
@@ -737,7 +737,7 @@ class Compiler:
                 if sub is not None:
                     elem = ast.Subscript(value, self.expr(key), ast.Load())
                     tests.append(self.pattern(sub, elem, binds))
-            return ast.BoolOp(ast.And(), tests)
+            return tests[0] if len(tests) == 1 else ast.BoolOp(ast.And(), tests)
         raise InternalError(f"unknown pattern type {kind}")
 
     def stmt_AssignmentNode(self, st: nodes.AssignmentNode) -> None:
@@ -946,8 +946,8 @@ class Compiler:
             return ast.BinOp(left, self._PLAIN[op](), right)
         if op in self._HELPERS:
             helper = self._HELPERS[op]
-            if helper == "op_mod" and self.dialect == 3:
-                helper = "op_mod_3"
+            if helper in ("op_mod", "op_div") and self.dialect == 3:
+                helper += "_3"
             return self.call_rt(helper, left, right)
         raise InternalError(f"unknown operator {op}")
 

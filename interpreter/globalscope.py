@@ -54,6 +54,10 @@ def global_value(name: str, dialect: int) -> Any:
     classes = _builtin_classes(dialect)
     if name in classes:
         return classes[name]
+    if name == "GDScriptFunctionState":
+        from .script import GDScriptFunctionState
+
+        return GDScriptFunctionState
     if name in CONVERTERS:
         return BuiltinType(name)
     utility = _utility_table(dialect)

@@ -22,7 +22,7 @@ from typing import Any
 
 from . import nodes
 from .compiler import MISSING, Compiler
-from .errors import AnalyzerError, GDScriptError, ParseError
+from .errors import AnalyzerError, GDScriptError, ParseError, ScriptRuntimeError
 from .source import read_source
 
 _CLASS_NAME_LINE = re.compile(r"^\s*class_name\s+([A-Za-z_][A-Za-z0-9_]*)", re.M)
@@ -85,6 +85,19 @@ class Project:
                 if m:
                     self._class_files.setdefault(m.group(1), file)
         return self._class_files.get(name)
+
+    def load_resource(self, path: str, type_hint: str = "", cache_mode: int = 1) -> Any:
+        """``load(path)``: a script's class for ``.gd`` files; other resources are not known."""
+        from .errors import engine_error
+
+        if not isinstance(path, str):
+            raise ScriptRuntimeError("Invalid type in function 'load'. Cannot convert argument "
+                                     "1 to String.")
+        file = self.file_for(path)
+        if not path.endswith(".gd") or not file.is_file():
+            engine_error(f'Resource file not found: {path} (expected type: {type_hint})')
+            return None
+        return self.load(file)
 
     def load(self, path: Path) -> Any:
         path = path.resolve()
@@ -237,6 +250,8 @@ class Resolver:
     def global_callable(self, name: str) -> Any:
         from .globalscope import global_callable
 
+        if name == "load":
+            return self.project.load_resource
         return global_callable(name, self.dialect)
 
 

@@ -108,8 +108,17 @@ def op_mod(a: Any, b: Any, dialect: int = 4) -> Any:
 
 
 def op_mod_3(a: Any, b: Any) -> Any:
-    """``%`` in Godot 3 scripts (string formatting prints values the 3.x way)."""
+    """``%`` in Godot 3 scripts: 3.x formatting and 3.x's division-by-zero message."""
+    if type(a) is int and type(b) is int and b == 0:
+        raise ScriptRuntimeError("Division By Zero in operator '%'.")
     return op_mod(a, b, 3)
+
+
+def op_div_3(a: Any, b: Any) -> Any:
+    """``/`` in Godot 3 scripts: dividing an int or float by zero is an error."""
+    if type(b) in (int, float) and b == 0 and type(a) in (int, float):
+        raise ScriptRuntimeError("Division By Zero in operator '/'.")
+    return op_div(a, b)
 
 
 def op_pow(a: Any, b: Any) -> Any:

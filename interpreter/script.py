@@ -130,6 +130,7 @@ class MemberInfo:
     has_accessors: bool = False
     is_static: bool = False
     convert: PyCallable[[Any], Any] | None = None  # typed members: the conversion
+    type_id: int = 0  # Godot's TYPE_* of the declared type (0: untyped)
 
 
 @dataclass
@@ -151,11 +152,12 @@ class ScriptInfo:
     is_global_name: bool = False  # ``class_name`` (not an inner class)
 
     def display_name(self) -> str:
-        if self.name and self.is_global_name:
+        """How Godot names the script in messages (``Node (name)``)."""
+        if self.dialect == 3:
+            return "" if self.outer is not None else self.path.rsplit("/", 1)[-1]
+        if self.name:
             return self.name
-        if self.outer is not None and self.name:
-            return f"{self.outer.display_name()}::{self.name}" if False else self.name
-        return self.path
+        return self.path.rsplit("/", 1)[-1]
 
     def chain(self) -> list[ScriptInfo]:
         levels = []
@@ -184,6 +186,14 @@ class ScriptInfo:
                 return getattr(self.py_class, pyname)
             info = info.base
         return None
+
+    def is_static_method(self, name: str) -> bool:
+        info: ScriptInfo | None = self
+        while info is not None:
+            if name in info.methods:
+                return name in info.static_methods
+            info = info.base
+        return False
 
     def has_signal(self, name: str) -> bool:
         info: ScriptInfo | None = self
@@ -241,6 +251,8 @@ class ScriptInfo:
     def class_member(self, cls: Any, name: str) -> tuple[bool, Any]:
         if name == "new":
             return True, Callable(function=cls._gd_new)
+        if name == "resource_path":
+            return True, self.path
         member = self.find_member(name)
         if member is not None and member.is_static:
             return True, getattr(cls, member.pyname)

@@ -113,6 +113,13 @@ class Object:
 
     GODOT_NAME: ClassVar[str] = "Object"
     SIGNALS: ClassVar[tuple[str, ...]] = ("script_changed", "property_list_changed")
+    NOTIFICATION_POSTINITIALIZE = 0
+    NOTIFICATION_PREDELETE = 1
+    NOTIFICATION_EXTENSION_RELOADED = 2
+    CONNECT_DEFERRED = CONNECT_DEFERRED
+    CONNECT_PERSIST = CONNECT_PERSIST
+    CONNECT_ONE_SHOT = CONNECT_ONE_SHOT
+    CONNECT_REFERENCE_COUNTED = CONNECT_REFERENCE_COUNTED
     _gd_next_id: ClassVar[int] = 1
 
     def __init__(self) -> None:
@@ -133,10 +140,101 @@ class Object:
         return "Object"
 
     def _gd_str(self, dialect: int) -> str:
+        to_string = _script_method(self, "_to_string")
+        if to_string is not None:
+            from .variant import stringify
+
+            text = to_string(self)
+            return text if isinstance(text, str) else stringify(text, dialect)
         name = self._gd_class_name()
         if dialect == 3:
             return f"[{name}:{self._gd_id}]"
         return f"<{name}#{self._gd_id}>"
+
+    def _gd_notify(self, what: int) -> None:
+        """Deliver a notification to the script's ``_notification`` (every level)."""
+        handler = _script_method(self, "_notification")
+        if handler is not None:
+            handler(self, what)
+
+    # Reflection: what scripts reach through get/set/call ---------------------
+    def call(self, method: str, *args: Any) -> Any:
+        from ..runtime import call_method
+
+        return call_method(self, method, *args)
+
+    def callv(self, method: str, arg_array: Any) -> Any:
+        return self.call(method, *list(arg_array))
+
+    def has_method(self, method: str) -> bool:
+        from ..runtime import has_method
+
+        return bool(has_method(self, method))
+
+    def get(self, property: str) -> Any:  # noqa: A002 - Godot's parameter name
+        from ..errors import ScriptRuntimeError
+        from ..runtime import get_member
+
+        try:
+            return get_member(self, property)
+        except ScriptRuntimeError:
+            return None
+
+    def set(self, property: str, value: Any) -> None:  # noqa: A002
+        from ..errors import ScriptRuntimeError
+        from ..runtime import set_member
+
+        try:
+            set_member(self, property, value)
+        except ScriptRuntimeError:
+            pass
+
+    def get_script(self) -> Any:
+        info = getattr(type(self), "_gd_script", None)
+        return info.py_class if info is not None else None
+
+    def get_property_list(self) -> Any:
+        from .arrays import Array
+        from .dictionary import Dictionary
+
+        info = getattr(type(self), "_gd_script", None)
+        result = Array()
+        for level in info.chain() if info is not None else ():
+            for member in level.members.values():
+                if not member.is_static:
+                    result.append(Dictionary({"name": member.name, "class_name": "",
+                                              "type": member.type_id, "hint": 0,
+                                              "hint_string": "", "usage": 4096}))
+        for name in godot_api(type(self)).properties:
+            result.append(Dictionary({"name": name, "class_name": "", "type": 0, "hint": 0,
+                                      "hint_string": "", "usage": 6}))
+        return result
+
+    def get_method_list(self) -> Any:
+        from .arrays import Array
+        from .dictionary import Dictionary
+
+        info = getattr(type(self), "_gd_script", None)
+        result = Array()
+        for level in info.chain() if info is not None else ():
+            for name in level.methods:
+                result.append(Dictionary({"name": name, "args": Array(), "default_args": Array(),
+                                          "flags": 1, "id": 0, "return": Dictionary()}))
+        for name in godot_api(type(self)).methods:
+            result.append(Dictionary({"name": name, "args": Array(), "default_args": Array(),
+                                      "flags": 1, "id": 0, "return": Dictionary()}))
+        return result
+
+    def get_signal_list(self) -> Any:
+        from .arrays import Array
+        from .dictionary import Dictionary
+
+        names = list(godot_api(type(self)).signals) + self._gd_user_signals
+        info = getattr(type(self), "_gd_script", None)
+        for level in info.chain() if info is not None else ():
+            names.extend(level.signals)
+        return Array(Dictionary({"name": n, "args": Array(), "default_args": Array(),
+                                 "flags": 1, "id": 0, "return": Dictionary()}) for n in names)
 
     # Godot methods ----------------------------------------------------
     def get_instance_id(self) -> int:
@@ -158,7 +256,16 @@ class Object:
         if not self.has_signal(signal):
             self._gd_user_signals.append(signal)
 
-    def connect(self, signal: str, callable_: Any, flags: int = 0) -> int:
+    def connect(self, signal: str, callable_: Any, *rest: Any) -> int:
+        """4.x ``connect(signal, callable, flags)``; 3.x ``connect(signal, target, method,
+        binds=[], flags=0)`` (told apart by the second argument)."""
+        binds: tuple[Any, ...] = ()
+        if isinstance(callable_, Object) and rest and isinstance(rest[0], str):
+            callable_ = Callable(callable_, rest[0])
+            binds = tuple(rest[1]) if len(rest) > 1 and rest[1] is not None else ()
+            flags = rest[2] if len(rest) > 2 else 0
+        else:
+            flags = rest[0] if rest else 0
         if not self.has_signal(signal):
             engine_error(f"In Object of type '{self.get_class()}': Attempt to connect "
                          f"nonexistent signal '{signal}' to callable '{callable_}'.")
@@ -168,10 +275,17 @@ class Object:
             engine_error(f"Signal '{signal}' is already connected to given callable "
                          f"'{callable_}' in that object.")
             return ERR_INVALID_PARAMETER
-        conns.append(Connection(callable_, flags))
+        conns.append(Connection(callable_, flags, binds))
         return OK
 
-    def disconnect(self, signal: str, callable_: Any) -> None:
+    @staticmethod
+    def _gd_callable_arg(callable_: Any, rest: tuple[Any, ...]) -> Any:
+        if isinstance(callable_, Object) and rest and isinstance(rest[0], str):
+            return Callable(callable_, rest[0])  # 3.x (target, method)
+        return callable_
+
+    def disconnect(self, signal: str, callable_: Any, *rest: Any) -> None:
+        callable_ = self._gd_callable_arg(callable_, rest)
         conns = self._gd_connections.get(signal, [])
         kept = [c for c in conns if c.callable != callable_]
         if len(kept) == len(conns):
@@ -179,7 +293,8 @@ class Object:
                          f"'{self._gd_str(4)}'. Signal: '{signal}', callable: '{callable_}'.")
         self._gd_connections[signal] = kept
 
-    def is_connected(self, signal: str, callable_: Any) -> bool:
+    def is_connected(self, signal: str, callable_: Any, *rest: Any) -> bool:
+        callable_ = self._gd_callable_arg(callable_, rest)
         return any(c.callable == callable_ for c in self._gd_connections.get(signal, []))
 
     def emit_signal(self, signal: str, *args: Any) -> int:
@@ -224,9 +339,7 @@ class Object:
         return list(self._gd_meta)
 
     def notification(self, what: int, reversed_: bool = False) -> None:
-        handler = getattr(self, "_notification", None)
-        if handler is not None:
-            handler(what)
+        self._gd_notify(what)
 
     def to_string(self) -> str:
         return self._gd_str(4)
@@ -255,6 +368,16 @@ class RefCounted(Object):
     def free(self) -> None:
         raise ScriptRuntimeError("Can't free a RefCounted object.")
 
+    def __del__(self) -> None:
+        # Python frees an unreferenced object at once, as Godot's refcount does.
+        if _script_method(self, "_notification") is None or self._gd_freed:
+            return
+        self._gd_freed = True
+        try:
+            self._gd_notify(self.NOTIFICATION_PREDELETE)
+        except Exception:  # noqa: BLE001 - nothing can be reported from a finalizer
+            pass
+
 
 class Reference(RefCounted):
     """Godot 3's name for RefCounted."""
@@ -263,6 +386,12 @@ class Reference(RefCounted):
 
     def free(self) -> None:
         raise ScriptRuntimeError("Can't 'free' a reference.")
+
+
+def _script_method(obj: Any, name: str) -> Any:
+    """The script's own definition of a virtual (``_to_string``...), or None."""
+    info = getattr(type(obj), "_gd_script", None)
+    return info.find_method(name) if info is not None else None
 
 
 # * Callable and Signal ---------------------------------------------------
