@@ -60,6 +60,10 @@ _MODULES: tuple[str, ...] = (
     "hashing",
     "utility_functions",
     "http_request",
+    "files",
+    "regex",
+    "config_file",
+    "expression",
 )
 
 _tables: dict[int, dict[str, Any]] = {}
