@@ -102,10 +102,15 @@ class Scope:
     def __init__(self, parent: Scope | None = None, is_static: bool = False) -> None:
         self.parent = parent
         self.blocks: list[set[str]] = [set()]
+        self.converters: dict[str, Any] = {}  # typed locals: name -> conversion
         self.is_static = is_static
 
-    def declare(self, name: str) -> None:
+    def declare(self, name: str, converter: Any = None) -> None:
         self.blocks[-1].add(name)
+        if converter is not None:
+            self.converters[name] = converter
+        else:
+            self.converters.pop(name, None)
 
     def is_local(self, name: str) -> bool:
         return any(name in b for b in self.blocks)
@@ -215,7 +220,10 @@ class Compiler:
             elif isinstance(member, nodes.ClassNode):
                 ctx.inner[member.name or ""] = None  # type: ignore[assignment]
             elif isinstance(member, (nodes.ConstantNode, nodes.EnumNode)) and member.name:
-                ctx.constants[member.name] = None
+                ctx.constants[member.name] = f"_gd_c_{py_name}_{member.name}"
+            if isinstance(member, nodes.EnumNode) and member.name is None:
+                for value in member.values:
+                    ctx.constants[value.name] = f"_gd_c_{py_name}_{value.name}"
         return ctx
 
     def resolve_base(self, node: nodes.ClassNode, outer: ClassContext | None) -> Any:
@@ -369,6 +377,11 @@ class Compiler:
                                       ctx.node))
         if ready_body:
             body.append(self.function_def("_gd_ready_members", ["self"], ready_body, ctx.node))
+            if "_ready" not in ctx.methods:
+                # @onready members initialize before _ready: give the class one.
+                call = self.call_rt("ready_chain", ast.Name("self", ast.Load()),
+                                    ast.Name(ctx.py_name, ast.Load()))
+                body.append(self.function_def("_ready", ["self"], [ast.Expr(call)], ctx.node))
         for store, var in static_inits:
             self.scope = Scope(is_static=True)
             self.stmts = body
@@ -602,7 +615,7 @@ class Compiler:
             value = self.convert_to(self.expr(st.initializer), st.datatype_specifier, st)
         else:
             value = self.type_default(st.datatype_specifier)
-        self.scope.declare(st.name)  # type: ignore[union-attr]
+        self.scope.declare(st.name, self.type_converter(st.datatype_specifier))  # type: ignore[union-attr]
         self.emit(ast.Assign([ast.Name(pyname(st.name), ast.Store())], value), st)
 
     def stmt_ConstantNode(self, st: nodes.ConstantNode) -> None:
@@ -784,6 +797,10 @@ class Compiler:
     def assign_name(self, target: nodes.IdentifierNode, value: ast.expr, st: nodes.Node) -> None:
         name = target.name
         if self.is_declared(name):
+            converter = self.scope.converters.get(name)  # type: ignore[union-attr]
+            if converter is not None:
+                value = ast.Call(ast.Name(self.new_global(converter, "conv"), ast.Load()),
+                                 [value], [])
             self.emit(ast.Assign([ast.Name(self.local_name(name), ast.Store())], value), st)
             return
         found = self.cls.lookup_member(name) if self.cls else None  # type: ignore[union-attr]
@@ -921,6 +938,8 @@ class Compiler:
         if op in self._COMPARE:
             if op in (nodes.OP_EQ, nodes.OP_NE):
                 helper = "op_eq" if op == nodes.OP_EQ else "op_ne"
+                if self.dialect == 3:
+                    helper += "_3"
                 return self.call_rt(helper, left, right)
             if op in (nodes.OP_IN, nodes.OP_NOT_IN):
                 test = self.call_rt("op_in", left, right)
@@ -1112,7 +1131,8 @@ class Compiler:
         if spec is None or not spec.type_chain:
             return ast.Constant(None)
         first, rest = spec.type_chain[0], spec.type_chain[1:]
-        if len(spec.type_chain) == 1 and self.resolver.is_builtin_type(first):
+        if len(spec.type_chain) == 1 and self.resolver.is_builtin_type(first) and \
+                not self.resolver.is_native_class(first):
             return ast.Constant(first)
         base = self.resolve_name(first, spec)
         for name in rest:

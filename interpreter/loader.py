@@ -199,6 +199,13 @@ class Resolver:
     def is_builtin_type(self, name: str) -> bool:
         return name in BUILTIN_TYPES
 
+    def is_native_class(self, name: str) -> bool:
+        """A name of this dialect's class table (Array, Vector2, Node...), not int/String."""
+        from gdscript.stdlib import class_table
+
+        return name not in ("int", "float", "bool", "String") and \
+            isinstance(class_table(self.dialect).get(name), type)
+
     def converter(self, type_name: str) -> Any:
         from .globalscope import CONVERTERS
 

@@ -299,6 +299,15 @@ def ready_members(obj: Any, cls: Any) -> None:
             init(obj)
 
 
+def ready_chain(obj: Any, cls: Any) -> None:
+    """A synthesized ``_ready``: @onready members, then the base script's ``_ready``."""
+    ready_members(obj, cls)
+    base = cls._gd_script.base
+    method = base.find_method("_ready") if base is not None else None
+    if method is not None:
+        method(obj)
+
+
 def make_property(store: str, getter: str | None, setter: str | None, dialect: int) -> property:
     def fget(self: Any) -> Any:
         if getter is not None:
@@ -390,6 +399,17 @@ def op_eq(a: Any, b: Any) -> bool:
 
 def op_ne(a: Any, b: Any) -> bool:
     return not op_eq(a, b)
+
+
+def op_eq_3(a: Any, b: Any) -> bool:
+    """Godot 3's ``==``: Dictionaries compare by reference."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a is b
+    return op_eq(a, b)
+
+
+def op_ne_3(a: Any, b: Any) -> bool:
+    return not op_eq_3(a, b)
 
 
 def op_in(a: Any, b: Any) -> bool:
