@@ -81,6 +81,8 @@ class ClassContext:
             return "constant", self.constants[name]
         if name in self.inner:
             return "class", self.inner[name]
+        if self.base_ctx is not None:
+            return self.base_ctx.lookup_member(name)
         info = self.info.base
         while info is not None:
             member = info.members.get(name)
@@ -309,6 +311,9 @@ class Compiler:
         next_value = 0
         pairs: list[tuple[str, ast.expr]] = []
         info_ref = ast.Name(self.new_global(ctx.info, "info"), ast.Load())
+        own = {v.name: f"_gd_c_{ctx.py_name}_{v.name}" for v in enum.values}
+        hidden = {k: ctx.constants[k] for k in own if k in ctx.constants}
+        ctx.constants.update(own)  # values may use earlier values of the same enum
         for value in enum.values:
             if value.custom_value is not None:
                 expr = self.static_expr(value.custom_value)
@@ -326,6 +331,9 @@ class Compiler:
                     "register_constant", ast.Constant(0), info_ref, ast.Constant(value.name),
                     ast.Name(gname, ast.Load()))), value))  # type: ignore[arg-type]
         if enum.name is not None:
+            for key in own:
+                ctx.constants.pop(key, None)
+            ctx.constants.update(hidden)
             gname = f"_gd_c_{ctx.py_name}_{enum.name}"
             ctx.constants[enum.name] = gname
             dict_expr = self.call_rt("make_enum", ast.List(
@@ -365,6 +373,10 @@ class Compiler:
             if var.is_static:
                 static_inits.append((store, var))
                 continue
+            if var.onready:  # the type's default now, the initializer before _ready
+                init_body.append(self.located(ast.Assign(
+                    [ast.Attribute(ast.Name("self", ast.Load()), store, ast.Store())],
+                    self.type_default(var.datatype_specifier)), var))  # type: ignore[arg-type]
             target = ready_body if var.onready else init_body
             self.stmts = target
             value = self.member_default(var)
@@ -1037,8 +1049,8 @@ class Compiler:
             return ast.Name(detail, ast.Load())
         if kind == "inherited_constant":
             return self.const(detail.constants[name])
-        if kind == "class":
-            return ast.Name(detail.py_name, ast.Load())
+        if kind == "class":  # an inner class, possibly compiled after this code
+            return ast.Name(detail.py_name if detail else f"{ctx.py_name}_{name}", ast.Load())
         raise InternalError(f"unknown member kind {kind}")
 
     def expr_SubscriptNode(self, node: nodes.SubscriptNode) -> ast.expr:

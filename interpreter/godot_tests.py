@@ -187,6 +187,14 @@ class _CaptureReporter:
         self.run.lines.append(f">> INTERNAL ERROR: {type(exc).__name__}: {exc}")
 
 
+def _run_guarded(test: SuiteTest, stage: str) -> Outcome:
+    """One test; a bug of ours in one test is that test's failure, not the run's end."""
+    try:
+        return run_test(test, stage)
+    except Exception as exc:  # noqa: BLE001 - reported per test, the run goes on
+        return Outcome(test, f"INTERNAL ERROR: {type(exc).__name__}: {exc}\n", False, False)
+
+
 def summarize(outcomes: list[Outcome]) -> list[str]:
     by_folder: dict[str, list[Outcome]] = {}
     for outcome in outcomes:
@@ -211,7 +219,7 @@ def main(paths: list[Path], emit: Path | None = None, verbose: bool = False,
 
         raise UsageError(f"{missing[0]}: no such file or folder")
     tests = [t for t in discover(paths) if stage == "parse" or t.expected is not None]
-    outcomes = [run_test(t, stage) for t in tests]
+    outcomes = [_run_guarded(t, stage) for t in tests]
     for outcome in outcomes:
         if verbose or not outcome.passed:
             mark = "PASS" if outcome.passed else "FAIL"

@@ -138,8 +138,29 @@ def compile_tree(tree: nodes.ClassNode, text: str, res_path: str, project: Proje
     linecache.cache[res_path] = (len(text), None, text.splitlines(True), res_path)
     code = compile(compiled.module, res_path, "exec")
     namespace = dict(compiled.globals)
-    exec(code, namespace)
+    try:
+        exec(code, namespace)
+    except GDScriptError:
+        raise
+    except Exception as exc:  # a constant or class body failed while the class was made
+        raise _class_creation_error(exc, res_path, text) from None
     return namespace["_gd_main"]
+
+
+def _class_creation_error(exc: Exception, res_path: str, text: str) -> GDScriptError:
+    from .runtime import error_message
+
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == res_path:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    if isinstance(exc, NameError):
+        message = "Could not resolve a constant: it depends on itself or on a later value."
+    else:
+        message = error_message(exc) or f"{type(exc).__name__}: {exc}"
+    return AnalyzerError(message, line, None, res_path, text)
 
 
 # * Name resolution for the compiler --------------------------------------------------

@@ -46,6 +46,10 @@ class Array(list):
     GODOT_NAME = "Array"
     __slots__ = ("typed_builtin", "typed_class_name", "typed_script", "read_only")
 
+    def __hash__(self) -> int:  # type: ignore[override]
+        # Arrays are Dictionary keys in Godot, hashed by content (like Godot's).
+        return hash(tuple(self))
+
     def __init__(self, items: Iterable[Any] = (), typed_builtin: int = 0,
                  typed_class_name: str = "", typed_script: Any = None) -> None:
         super().__init__(items)

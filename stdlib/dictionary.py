@@ -27,6 +27,10 @@ class Dictionary(dict):
     __slots__ = ("typed_key", "typed_value", "typed_key_class_name", "typed_value_class_name",
                  "typed_key_script", "typed_value_script", "read_only")
 
+    def __hash__(self) -> int:  # type: ignore[override]
+        # Dictionaries can be keys too, hashed by content.
+        return hash(tuple(self.items()))
+
     def __init__(self, items: Any = (), typed_key: int = 0, typed_value: int = 0) -> None:
         super().__init__(items)
         self.typed_key, self.typed_value = typed_key, typed_value
