@@ -48,11 +48,20 @@ def build_arg_parser() -> argparse.ArgumentParser:
                      help="dialect (default: auto-detect)")
     run.add_argument("--timeout", type=float, metavar="SECONDS",
                      help="stop the run after SECONDS of wall time (exit code 1)")
+    run.add_argument("--strict", action="store_true",
+                     help="treat compatibility warnings as Godot's errors")
     add_network_arguments(run)
     run.add_argument("script", metavar="SCRIPT")
     run.add_argument("args", nargs=argparse.REMAINDER, metavar="-- ARGS",
                      help="arguments for the script (OS.get_cmdline_user_args())")
     run.set_defaults(handler=cmd_run)
+
+    from . import doctest as doctest_command
+
+    dt = sub.add_parser("doctest",
+                        help="run the GDScript blocks of documentation and check their claims")
+    doctest_command.add_arguments(dt)
+    dt.set_defaults(handler=doctest_command.command)
 
     serve = sub.add_parser("serve-fixtures",
                            help="run the offline fixture HTTP(S) server in the foreground")
@@ -107,7 +116,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     undo = apply_network_options(offline=args.offline, resolve=args.resolve,
                                  ca_file=args.ca_file)
     try:
-        return run_file(args.script, dialect=args.godot, args=user_args, timeout=args.timeout)
+        return run_file(args.script, dialect=args.godot, args=user_args, timeout=args.timeout,
+                        strict=args.strict)
     except RunTimeout:
         print(f"gdscript: timeout: the script ran longer than {args.timeout:g} s",
               file=sys.stderr)

@@ -1101,7 +1101,34 @@ class Compiler:
         value = self.resolver.global_callable(name)
         if value is not MISSING:
             return ast.Call(self.global_ref(name, value), args, [])
+        shim = self.compat_shim(name, args, node)
+        if shim is not None:
+            return shim
         raise self.fail(f'Function "{name}()" not found in base self.', node)
+
+    # Documentation slips Godot rejects but whose intent is clear: run them with a
+    # compatibility warning (an error with --strict).  (native base, name) -> meaning.
+    COMPAT_SHIMS = {
+        ("SceneTree", "get_tree"): "the SceneTree script itself",
+    }
+
+    def compat_shim(self, name: str, args: list[ast.expr], node: nodes.Node) -> ast.expr | None:
+        native = self.native_of(self.cls)
+        if native is None or args:
+            return None
+        for klass in native.__mro__:
+            meaning = self.COMPAT_SHIMS.get((getattr(klass, "GODOT_NAME", ""), name))
+            if meaning is not None:
+                break
+        else:
+            return None
+        godot_error = f'Function "{name}()" not found in base self.'
+        if self.resolver.strict:
+            raise self.fail(godot_error, node)
+        warning = (f"{self.path}:{node.line}: compatibility warning: Godot rejects this line "
+                   f"({godot_error}); running {name}() as {meaning}.")
+        self.resolver.warn(warning)
+        return ast.Name("self", ast.Load())
 
     def call_self(self, name: str, args: list[ast.expr], node: nodes.Node) -> ast.expr:
         self.require_instance(name, node)

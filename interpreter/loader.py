@@ -46,9 +46,10 @@ _DIALECT_HOOKS = {"get_member", "set_member", "get_index", "set_index", "call_me
 class Project:
     """One run's view of the project: res:// root, dialect, loaded scripts, class names."""
 
-    def __init__(self, root: Path, dialect: int) -> None:
+    def __init__(self, root: Path, dialect: int, strict: bool = False) -> None:
         self.root = root.resolve()
         self.dialect = dialect
+        self.strict = strict  # compatibility warnings become errors
         self.scripts: dict[Path, Any] = {}
         self.loading: set[Path] = set()
         self._class_files: dict[str, Path] | None = None
@@ -170,6 +171,13 @@ class Resolver:
         self.project = project
         self.file = file
         self.dialect = project.dialect
+        self.strict = project.strict
+
+    def warn(self, message: str) -> None:
+        """A compatibility warning: on stderr, once per line of a script."""
+        from gdscript.stdlib.utility_functions import OUTPUT
+
+        OUTPUT.write_err(message)
 
     def runtime_helper(self, name: str) -> Any:
         from . import runtime
@@ -283,7 +291,8 @@ class Resolver:
         return global_callable(name, self.dialect)
 
 
-def load_script(path: str | Path, dialect: int | str = "auto") -> tuple[Any, Project]:
+def load_script(path: str | Path, dialect: int | str = "auto",
+                strict: bool = False) -> tuple[Any, Project]:
     """Load the script at ``path`` (and what it needs); returns (class, project)."""
     from .parser import parse
 
@@ -295,7 +304,7 @@ def load_script(path: str | Path, dialect: int | str = "auto") -> tuple[Any, Pro
         except ParseError as exc:
             exc.source = text
             raise
-    project = Project(Project.root_for(file), int(dialect))
+    project = Project(Project.root_for(file), int(dialect), strict)
     try:
         cls = project.load(file)
     except ParseError as exc:

@@ -77,10 +77,10 @@ def fragment_tree(source: str, path: str, dialect: int | str) -> nodes.ClassNode
                            members=[fn], dialect=detected)
 
 
-def load_or_fragment(path: Path, dialect: int | str) -> tuple[Any, int]:
+def load_or_fragment(path: Path, dialect: int | str, strict: bool = False) -> tuple[Any, int]:
     """Load a script; a file of bare statements runs as a fragment."""
     try:
-        cls, project = load_script(path, dialect)
+        cls, project = load_script(path, dialect, strict)
         return cls, project.dialect
     except ParseError as first_error:
         from .source import read_source
@@ -90,12 +90,12 @@ def load_or_fragment(path: Path, dialect: int | str) -> tuple[Any, int]:
             tree = fragment_tree(text, str(path), dialect)
         except ParseError:
             raise first_error from None
-        project = Project(Project.root_for(path), tree.dialect)
+        project = Project(Project.root_for(path), tree.dialect, strict)
         return compile_tree(tree, text, project.res_path(path), project, path), tree.dialect
 
 
 def run_file(path: str | Path, dialect: int | str = "auto", args: list[str] | None = None,
-             timeout: float | None = None) -> int:
+             timeout: float | None = None, strict: bool = False) -> int:
     """Run the script at ``path``; returns the exit code (errors are printed)."""
     from gdscript.stdlib import system
 
@@ -107,7 +107,7 @@ def run_file(path: str | Path, dialect: int | str = "auto", args: list[str] | No
     reporter = REPORTER[0]
     errors_before = reporter.count
     with _deadline(timeout):
-        cls, used_dialect = load_or_fragment(file, dialect)
+        cls, used_dialect = load_or_fragment(file, dialect, strict)
         reporter.dialect = used_dialect
         code = run_class(cls, used_dialect, timeout)
     if code == 0 and reporter.count > errors_before and reporter.internal_errors:

@@ -58,6 +58,18 @@ class Array(list):
         self.typed_script = typed_script
         self.read_only = False
 
+    def __add__(self, other: Any) -> Any:
+        # Godot's Array + Array: a new Array, typed when both sides have one type.
+        if not isinstance(other, Array) or isinstance(other, tuple):
+            return NotImplemented
+        same = (self.typed_builtin, self.typed_class_name, self.typed_script) == \
+            (other.typed_builtin, other.typed_class_name, other.typed_script)
+        result = self._like(()) if same else Array()
+        list.extend(result, self)
+        list.extend(result, other)
+        return result
+
+
     def _like(self, items: Iterable[Any]) -> "Array":
         return Array(items, self.typed_builtin, self.typed_class_name, self.typed_script)
 

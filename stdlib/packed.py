@@ -58,6 +58,16 @@ class PackedArray(list):
     def __repr__(self) -> str:
         return f"{self.GODOT_NAME}({list.__repr__(self)})"
 
+    def __add__(self, other: Any) -> Any:
+        # Godot's ``+`` on two packed arrays of one type concatenates into a new one.
+        if type(other) is not type(self):
+            return NotImplemented
+        result = type(self)()
+        list.extend(result, self)
+        list.extend(result, other)
+        return result
+
+
 
 class PackedInt32Array(PackedArray):
     GODOT_NAME = "PackedInt32Array"
@@ -151,6 +161,14 @@ class PackedByteArray(bytearray):
 
     def __repr__(self) -> str:
         return f"PackedByteArray({list(self)!r})"
+
+    def __add__(self, other: Any) -> Any:
+        if not isinstance(other, PackedByteArray):
+            return NotImplemented
+        result = PackedByteArray(self)
+        result.extend(other)
+        return result
+
 
 
 # * Generic methods (self is any packed array) --------------------------------------------
