@@ -264,6 +264,8 @@ class Hooks:
         if isinstance(obj, dict):
             obj[key] = value
             return obj
+        if isinstance(obj, str):
+            return _string_with_char(obj, key, value, self.dialect)
         if hasattr(type(obj), "_with_index"):
             return obj._with_index(key, value)
         if isinstance(obj, Object) and isinstance(key, str):
@@ -324,6 +326,17 @@ class Hooks:
             return name in godot_api(type(obj)).methods
         table = self.value_methods(type(obj))
         return table is not None and name in table
+
+
+def _string_with_char(text: str, key: Any, value: Any, dialect: int) -> str:
+    """``s[i] = "c"``: Strings are values, so the new string is stored back."""
+    size = len(text)
+    index = key + size if type(key) is int and key < 0 else key
+    if type(key) is not int or not isinstance(value, str) or not 0 <= index < size:
+        if type(key) is int and not 0 <= index < size:
+            raise ScriptRuntimeError(msg_set_out_of_bounds(dialect, key, text, value))
+        raise ScriptRuntimeError(msg_set_invalid(dialect, key, text, value))
+    return text[:index] + value[:1] + text[index + 1:]
 
 
 def _native_constructor(cls: type) -> Any:

@@ -263,12 +263,37 @@ def coroutine(generator_function: Any) -> Any:
     return run
 
 
+# Virtuals Godot calls at every level of a script's inheritance, not just the most
+# derived one: name -> base level first?  (_notification in both dialects; the rest
+# are Godot 3's call_multilevel / call_multilevel_reversed.)
+MULTILEVEL = {"_notification": False}
+MULTILEVEL_3 = {"_ready": True, "_enter_tree": True, "_exit_tree": False, "_process": False,
+                "_physics_process": False, "_input": False, "_unhandled_input": False,
+                "_unhandled_key_input": False, "_notification": False}
+
+
 def finish_class(cls: Any) -> None:
     """Complete a compiled class: link its ScriptInfo, install ``__init__``."""
     info = cls._gd_script
     info.py_class = cls
     cls.__init__ = script_init
     cls._gd_new = make_new(cls)
+    for name, base_first in (MULTILEVEL_3 if info.dialect == 3 else MULTILEVEL).items():
+        levels = [level.py_class.__dict__[level.methods[name]] for level in info.chain()
+                  if name in level.methods and level.methods[name] in level.py_class.__dict__]
+        if len(levels) > 1:
+            setattr(cls, name, _all_levels(levels if base_first else levels[::-1], name))
+
+
+def _all_levels(functions: list[Any], name: str) -> Any:
+    def every_level(self: Any, *args: Any) -> Any:
+        result = None
+        for function in functions:
+            result = function(self, *args)
+        return result
+
+    every_level.__name__ = name
+    return every_level
 
 
 def set_class_constant(cls: Any, name: str, value: Any) -> None:

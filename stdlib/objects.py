@@ -120,6 +120,7 @@ class Object:
     CONNECT_PERSIST = CONNECT_PERSIST
     CONNECT_ONE_SHOT = CONNECT_ONE_SHOT
     CONNECT_REFERENCE_COUNTED = CONNECT_REFERENCE_COUNTED
+    CONNECT_ONESHOT = CONNECT_ONE_SHOT  # Godot 3's spelling
     _gd_next_id: ClassVar[int] = 1
 
     def __init__(self) -> None:

@@ -128,14 +128,16 @@ class TestComparison:
         assert describe_mismatch(["a", "b"], ["a"]) == "expected 2 lines: a | b, got a"
 
 
+@pytest.fixture(scope="module")
+def outcome_lines() -> list[str]:
+    out = io.StringIO()
+    blocks = extract_blocks(SAMPLES / "outcomes.rst")
+    options = RunOptions(timeout=2.0, output_limit=100_000)
+    doctest.run_doctest(blocks, options, 2, out, io.StringIO())
+    return out.getvalue().splitlines()
+
+
 class TestOutcomes:
-    @pytest.fixture(scope="class")
-    def outcome_lines(self) -> list[str]:
-        out = io.StringIO()
-        blocks = extract_blocks(SAMPLES / "outcomes.rst")
-        options = RunOptions(timeout=2.0, output_limit=100_000)
-        doctest.run_doctest(blocks, options, 2, out, io.StringIO())
-        return out.getvalue().splitlines()
 
     def test_parse_error_names_the_document_line(self, outcome_lines):
         found = results(outcome_lines)
