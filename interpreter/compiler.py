@@ -405,9 +405,17 @@ class Compiler:
 
     def member_default(self, var: nodes.VariableNode) -> ast.expr:
         if var.initializer is not None:
-            value = self.expr(var.initializer)
-            return self.convert_to(value, var.datatype_specifier, var)
+            return self.initial_value(var.initializer, var.datatype_specifier, var)
         return self.type_default(var.datatype_specifier)
+
+    def initial_value(self, init: nodes.Node, spec: nodes.TypeNode | None,
+                      src: nodes.Node) -> ast.expr:
+        element = self.array_element(spec)
+        if element is not None and isinstance(init, nodes.ArrayNode):
+            # A literal takes the declared element type (converting int to float).
+            items = ast.List([self.expr(e) for e in init.elements], ast.Load())
+            return self.call_rt("typed_array", items, ast.Constant(element))
+        return self.convert_to(self.expr(init), spec, src)
 
     def type_default(self, spec: nodes.TypeNode | None) -> ast.expr:
         if spec is None or not spec.type_chain:
@@ -416,6 +424,9 @@ class Compiler:
         simple = {"int": 0, "float": 0.0, "bool": False, "String": ""}
         if name in simple:
             return ast.Constant(simple[name])
+        element = self.array_element(spec)
+        if element is not None:
+            return self.call_rt("typed_array", ast.List([], ast.Load()), ast.Constant(element))
         if name is not None and self.resolver.is_builtin_type(name):
             return self.call_rt("default_value", ast.Constant(name),
                                 self.const(self.container_spec(spec)))
@@ -429,7 +440,18 @@ class Compiler:
     def type_converter(self, spec: nodes.TypeNode | None) -> Any:
         if spec is None or len(spec.type_chain) != 1:
             return None
+        element = self.array_element(spec)
+        if element is not None:
+            return self.resolver.typed_array_converter(element)
         return self.resolver.converter(spec.type_chain[0])
+
+    @staticmethod
+    def array_element(spec: nodes.TypeNode | None) -> str | None:
+        """``int`` for ``Array[int]`` (one-name element types), else None."""
+        if spec is None or spec.type_chain != ["Array"] or len(spec.container_types) != 1:
+            return None
+        chain = spec.container_types[0].type_chain
+        return chain[0] if len(chain) == 1 and chain[0] != "Variant" else None
 
     def convert_to(self, value: ast.expr, spec: nodes.TypeNode | None,
                    src: nodes.Node) -> ast.expr:
@@ -624,7 +646,7 @@ class Compiler:
 
     def stmt_VariableNode(self, st: nodes.VariableNode) -> None:
         if st.initializer is not None:
-            value = self.convert_to(self.expr(st.initializer), st.datatype_specifier, st)
+            value = self.initial_value(st.initializer, st.datatype_specifier, st)
         else:
             value = self.type_default(st.datatype_specifier)
         self.scope.declare(st.name, self.type_converter(st.datatype_specifier))  # type: ignore[union-attr]

@@ -216,3 +216,62 @@ def cast_value(value: Any, type_ref: Any) -> Any:
         return None  # an object of another class casts to null
     raise ScriptRuntimeError(
         f"Invalid cast: could not convert value to '{getattr(t, 'GODOT_NAME', t.__name__)}'.")
+
+
+# * Typed containers -----------------------------------------------------------------
+
+def container_type_name(value: Any) -> str:
+    """``Array``, ``Array[int]``, ``Dictionary[String, int]``: how Godot names a container."""
+    from gdscript.stdlib.variant import type_name
+
+    if isinstance(value, dict):
+        key, val = getattr(value, "typed_key", 0), getattr(value, "typed_value", 0)
+        if key or val:
+            return f"Dictionary[{type_name(key) if key else 'Variant'}, " \
+                   f"{type_name(val) if val else 'Variant'}]"
+        return "Dictionary"
+    typed = getattr(value, "typed_builtin", 0)
+    if not typed:
+        return "Array"
+    return f"Array[{getattr(value, 'typed_class_name', '') or type_name(typed)}]"
+
+
+def typed_array_converter(element: str) -> Any:
+    """What assigning to an ``Array[element]`` variable does: same type, or an error."""
+    from gdscript.stdlib.variant import TYPE_IDS_4
+
+    wanted = TYPE_IDS_4.get(element, TYPE_IDS_4["Object"])
+    class_name = "" if element in TYPE_IDS_4 else element
+    target = f"Array[{element}]"
+
+    def convert(value: Any) -> Any:
+        from gdscript.stdlib.arrays import Array
+
+        if isinstance(value, Array) and value.typed_builtin == wanted and \
+                value.typed_class_name == class_name:
+            return value
+        if isinstance(value, list):
+            raise ScriptRuntimeError(f'Trying to assign an array of type '
+                                     f'"{container_type_name(value)}" to a variable of type '
+                                     f'"{target}".')
+        raise ScriptRuntimeError(f"Trying to assign value of type '{_tname(value)}' to a "
+                                 f"variable of type '{target}'.")
+
+    convert.typed = (wanted, class_name)  # type: ignore[attr-defined]
+    return convert
+
+
+def typed_array(items: Any, element: str) -> Any:
+    """An ``Array[element]`` from literal items (Godot converts int to float there)."""
+    from gdscript.stdlib import arrays
+    from gdscript.stdlib.variant import TYPE_IDS_4
+
+    wanted = TYPE_IDS_4.get(element, TYPE_IDS_4["Object"])
+    result = arrays.Array((), wanted, "" if element in TYPE_IDS_4 else element)
+    for item in items:
+        ok, value = arrays._validate(result, item, "set")  # noqa: SLF001 - same package family
+        if not ok:
+            raise ScriptRuntimeError(f"Trying to assign value of type '{_tname(item)}' to a "
+                                     f"variable of type 'Array[{element}]'.")
+        list.append(result, value)
+    return result

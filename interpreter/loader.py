@@ -240,6 +240,11 @@ class Resolver:
 
         return CONVERTERS.get(type_name)
 
+    def typed_array_converter(self, element: str) -> Any:
+        from .globalscope import typed_array_converter
+
+        return typed_array_converter(element)
+
     def native_property(self, base: Any, name: str) -> bool:
         from gdscript.stdlib.objects import godot_api
 

@@ -523,3 +523,9 @@ def is_type(value: Any, type_ref: Any) -> bool:
 def script_class(info: Any) -> Any:
     """The class of a ScriptInfo (for static members of script bases)."""
     return info.py_class
+
+
+def typed_array(items: list[Any], element: str) -> Any:
+    from .globalscope import typed_array as make
+
+    return make(items, element)
