@@ -104,6 +104,7 @@ def run_file(path: str | Path, dialect: int | str = "auto", args: list[str] | No
         raise UsageError(f"{path}: no such file")
     if hasattr(system, "set_cmdline_args"):
         system.set_cmdline_args([str(file)], list(args or []))
+    _set_project_paths(Project.root_for(file))
     reporter = REPORTER[0]
     errors_before = reporter.count
     with _deadline(timeout):
@@ -113,6 +114,14 @@ def run_file(path: str | Path, dialect: int | str = "auto", args: list[str] | No
     if code == 0 and reporter.count > errors_before and reporter.internal_errors:
         return 70
     return code
+
+
+def _set_project_paths(root: Path) -> None:
+    """res:// is the project folder; every builtin that takes a path resolves it alike."""
+    from gdscript.stdlib import files, http_request
+
+    files.set_roots(str(root), files.POLICY.user_dir)
+    http_request.set_path_resolver(files.globalize_path)
 
 
 class _deadline:

@@ -13,9 +13,14 @@ it and are read straight into a reusable buffer, so each body chunk is copied
 exactly once (socket -> buffer -> the returned PackedByteArray).
 
 Deliberate differences from Godot (hardening notes): CR/LF/NUL in the URL or a
-header is refused with ERR_INVALID_PARAMETER; a bad status line, conflicting or
-junk Content-Length, a Transfer-Encoding other than ``chunked`` or a head over
-HEAD_LIMIT bytes is STATUS_CONNECTION_ERROR (Godot is lenient); 1xx responses
+header is refused with ERR_INVALID_PARAMETER; a bad status line, conflicting,
+junk or over-int64 Content-Length, a Transfer-Encoding other than ``chunked``,
+a chunk size over 16 hex digits, or a head over HEAD_LIMIT bytes, a head line
+over LINE_LIMIT or more than HEADER_COUNT_LIMIT headers is
+STATUS_CONNECTION_ERROR (Godot is lenient); a connection is not reused after a
+response framed by both Content-Length and chunked, or when bytes nobody asked
+for wait on it when the next request starts (its transport is closed, so that
+request ends in STATUS_CONNECTION_ERROR); 1xx responses
 are skipped; a 204/304 never waits for a body; an HTTP/1.0 response without
 keep-alive and without a length is read to EOF; chunk extensions are accepted
 and chunk payloads are returned as they arrive, with no 16 MiB cap (Godot
@@ -69,7 +74,12 @@ GODOT_VERSION_4 = "4.6.dev.custom_build"
 GODOT_VERSION_3 = "3.6.2.stable.custom_build"
 _OS_NAMES_4 = {"Linux": "Linux", "Windows": "Windows", "Darwin": "macOS"}
 _OS_NAMES_3 = {"Linux": "X11", "Windows": "Windows", "Darwin": "OSX"}
-HEAD_LIMIT = 256 * 1024  # bytes of response head (Godot has no cap; hardening item 12)
+# Response head caps (Godot has none; hardening item 12) and the largest size an
+# int64 holds (Content-Length; chunk sizes of more than 16 hex digits exceed it).
+HEAD_LIMIT = 256 * 1024
+LINE_LIMIT = 64 * 1024
+HEADER_COUNT_LIMIT = 500
+SIZE_LIMIT = 2**63 - 1
 
 # * Host routing: --resolve and --offline ---------------------------------
 
@@ -298,6 +308,9 @@ class _HTTPClientBase(RefCounted):
         self._gd_h11: h11.Connection | None = None
         self._gd_h11_buffered = False
         self._gd_head_fed = 0
+        self._gd_head_line = 0  # bytes since the last LF fed while the head is incomplete
+        self._gd_head_longest = 0
+        self._gd_reusable = True
         self._gd_pending = memoryview(b"")
         self._gd_pending_eof = False
         self._gd_chunk_rest = memoryview(b"")
@@ -617,7 +630,9 @@ class _HTTPClientBase(RefCounted):
         conn.send(h11.Request(method=method, target="/", headers=[("Host", "h")]))
         conn.send(h11.EndOfMessage())
         self._gd_head_fed = len(self._gd_pending)
+        self._gd_head_line = self._gd_head_longest = 0
         if self._gd_pending:
+            self._track_head_lines(self._gd_pending)
             conn.receive_data(bytes(self._gd_pending))
             self._gd_h11_buffered = True
             self._gd_pending = memoryview(b"")
@@ -635,10 +650,12 @@ class _HTTPClientBase(RefCounted):
                 # Feed at most one byte past the limit, so the cap does not depend on
                 # how the bytes were split into reads.
                 room = HEAD_LIMIT + 1 - self._gd_head_fed
-                if room <= 0:
+                if room <= 0 or max(self._gd_head_line, self._gd_head_longest) > LINE_LIMIT + 1:
                     raise h11.RemoteProtocolError("response head too large")
                 got = self._feed_h11(conn, room)
-                self._gd_head_fed += max(got, 0)
+                if got > 0:
+                    self._gd_head_fed += got
+                    self._track_head_lines(self._gd_scratch[:got])
                 if got == 0:
                     if not self._gd_blocking:
                         return None
@@ -647,8 +664,21 @@ class _HTTPClientBase(RefCounted):
             if isinstance(event, h11.InformationalResponse):
                 continue
             if isinstance(event, h11.Response):
-                return event
+                return _checked_head(event)
             raise h11.RemoteProtocolError("connection closed before a response")
+
+    def _track_head_lines(self, data: Any) -> None:
+        """Line lengths (with CR) of head bytes fed; only judged while the head is incomplete."""
+        data = bytes(data)
+        first, last = data.find(b"\n"), data.rfind(b"\n")
+        if first == -1:
+            self._gd_head_line += len(data)
+            return
+        inner = 0  # a whole line inside this piece; only a piece over the cap can hold one
+        if len(data) > LINE_LIMIT and last > first:
+            inner = max(map(len, data[first + 1:last].split(b"\n")))
+        self._gd_head_longest = max(self._gd_head_longest, self._gd_head_line + first, inner)
+        self._gd_head_line = len(data) - last - 1
 
     def _feed_h11(self, conn: h11.Connection, limit: int | None = None) -> int:
         got = self._gd_conn._recv_into(self._gd_scratch[:limit])
@@ -670,6 +700,7 @@ class _HTTPClientBase(RefCounted):
         length = values.get(b"content-length")
         self._gd_chunked = b"chunked" in values.get(b"transfer-encoding", [])
         self._gd_body_size = int(length[0]) if length else -1
+        self._gd_reusable = not (self._gd_chunked and length)  # ambiguous framing
         no_body = self._gd_head_request or event.status_code in (204, 304)
         if self._gd_chunked and not no_body:
             self._gd_mode = "chunked"  # h11 keeps the buffered bytes
@@ -706,6 +737,8 @@ class _HTTPClientBase(RefCounted):
         if err != OK:
             return err
         head = self._request_head(method, url, list(headers), len(body))
+        if self._unsolicited_bytes():
+            self._drop_transport()  # never read them as this request's response
         self._gd_head_request = method == self.METHOD_HEAD
         self._gd_h11 = self._new_h11(self._METHOD_NAMES[method])
         self._gd_out = memoryview(head + body if body else head)
@@ -867,6 +900,23 @@ class _HTTPClientBase(RefCounted):
     def _end_body(self) -> None:
         self._gd_mode = ""
         self._gd_status = self.STATUS_CONNECTED
+        if not self._gd_reusable:
+            self._drop_transport()
+
+    def _drop_transport(self) -> None:
+        """Close the socket but keep the state: the next poll() or request reports the error."""
+        if self._gd_tls_peer is not None:
+            self._gd_tls_peer.disconnect_from_stream()
+        peer = self._gd_tcp if self._gd_tcp is not None else self._gd_conn
+        if hasattr(peer, "disconnect_from_host"):
+            peer.disconnect_from_host()
+        self._gd_pending, self._gd_pending_eof = memoryview(b""), False
+
+    def _unsolicited_bytes(self) -> bool:
+        """Response bytes before a request was sent: a smuggled or stray response."""
+        if self._gd_pending:
+            return True
+        return self._gd_conn._recv_into(memoryview(bytearray(1))) > 0
 
     def _read_chunked(self) -> PackedByteArray:
         limit = self._gd_read_chunk_size
@@ -879,6 +929,9 @@ class _HTTPClientBase(RefCounted):
             try:
                 event = conn.next_event()
             except h11.RemoteProtocolError:
+                self._fail(self.STATUS_CONNECTION_ERROR, ERR_CONNECTION_ERROR)
+                return PackedByteArray()
+            if _chunk_size_left(conn) > SIZE_LIMIT:
                 self._fail(self.STATUS_CONNECTION_ERROR, ERR_CONNECTION_ERROR)
                 return PackedByteArray()
             if event is h11.NEED_DATA:
@@ -905,6 +958,23 @@ class _HTTPClientBase(RefCounted):
                 return PackedByteArray()
             self._fail(self.STATUS_CONNECTION_ERROR, ERR_CONNECTION_ERROR)
             return PackedByteArray()
+
+
+def _chunk_size_left(conn: h11.Connection) -> int:
+    """Bytes h11 still expects in the current chunk (private state; 0 if h11 changes)."""
+    return getattr(getattr(conn, "_reader", None), "_bytes_in_chunk", 0)
+
+
+def _checked_head(event: h11.Response) -> h11.Response:
+    """``event`` if it is within the head caps and its Content-Length fits an int64."""
+    if len(event.headers) > HEADER_COUNT_LIMIT or len(event.reason) + 13 > LINE_LIMIT:
+        raise h11.RemoteProtocolError("too many response headers or status line too long")
+    for name, value in event.headers.raw_items():
+        if len(name) + len(value) + 2 > LINE_LIMIT:
+            raise h11.RemoteProtocolError("response header line too long")
+        if name.lower() == b"content-length" and int(value) > SIZE_LIMIT:
+            raise h11.RemoteProtocolError("Content-Length too large")
+    return event
 
 
 def _refuse_line_breaks(url: str, headers: Any) -> int:
