@@ -369,7 +369,8 @@ class Compiler:
             store = f"_gd_b_{var.name}" if has_acc else name
             converter = self.type_converter(var.datatype_specifier)
             ctx.info.members[var.name] = MemberInfo(var.name, name, has_acc, var.is_static,
-                                                   converter)
+                                                   converter,
+                                                   self.resolver.type_id(var.datatype_specifier))
             if var.is_static:
                 static_inits.append((store, var))
                 continue
@@ -515,6 +516,7 @@ class Compiler:
                          [ast.Name(pyname(name), ast.Load())], [])), fn))  # type: ignore[arg-type]
             self.cls.info.static_methods.add(name)  # type: ignore[union-attr]
         self.cls.info.methods[name] = pyname(name)  # type: ignore[union-attr]
+        self.cls.info.method_args[name] = [p.name for p in fn.parameters]  # type: ignore[union-attr]
         if fn.super_call_arguments is not None:
             out.append(self.super_args_function(fn))
         return out

@@ -240,6 +240,18 @@ class Resolver:
 
         return CONVERTERS.get(type_name)
 
+    def type_id(self, spec: nodes.TypeNode | None) -> int:
+        """Godot's TYPE_* of a declared type, in this dialect (0 when untyped)."""
+        from gdscript.stdlib.variant import TYPE_IDS_3, TYPE_IDS_4
+
+        if spec is None or not spec.type_chain:
+            return 0
+        ids = TYPE_IDS_3 if self.dialect == 3 else TYPE_IDS_4
+        name = spec.type_chain[0]
+        if len(spec.type_chain) == 1 and name in ids:
+            return ids[name]
+        return ids["Object"]
+
     def typed_array_converter(self, element: str) -> Any:
         from .globalscope import typed_array_converter
 

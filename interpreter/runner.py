@@ -105,6 +105,8 @@ def run_file(path: str | Path, dialect: int | str = "auto", args: list[str] | No
     if hasattr(system, "set_cmdline_args"):
         system.set_cmdline_args([str(file)], list(args or []))
     _set_project_paths(Project.root_for(file))
+    # Godot allows 1024 nested script calls; a GDScript call takes one to three Python frames.
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 4000))
     reporter = REPORTER[0]
     errors_before = reporter.count
     with _deadline(timeout):

@@ -145,6 +145,7 @@ class ScriptInfo:
     outer: ScriptInfo | None = None
     members: dict[str, MemberInfo] = field(default_factory=dict)
     methods: dict[str, str] = field(default_factory=dict)  # Godot name -> Python name
+    method_args: dict[str, list[str]] = field(default_factory=dict)  # parameter names
     static_methods: set[str] = field(default_factory=set)
     signals: list[str] = field(default_factory=list)
     constants: dict[str, Any] = field(default_factory=dict)

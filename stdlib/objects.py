@@ -200,12 +200,14 @@ class Object:
 
         info = getattr(type(self), "_gd_script", None)
         result = Array()
+        # PROPERTY_USAGE_SCRIPT_VARIABLE | PROPERTY_USAGE_DEFAULT in each dialect.
+        usage = 8192 | 7 if info is not None and info.dialect == 3 else 4096 | 6
         for level in info.chain() if info is not None else ():
             for member in level.members.values():
                 if not member.is_static:
                     result.append(Dictionary({"name": member.name, "class_name": "",
                                               "type": member.type_id, "hint": 0,
-                                              "hint_string": "", "usage": 4096}))
+                                              "hint_string": "", "usage": usage}))
         for name in godot_api(type(self)).properties:
             result.append(Dictionary({"name": name, "class_name": "", "type": 0, "hint": 0,
                                       "hint_string": "", "usage": 6}))
@@ -219,7 +221,10 @@ class Object:
         result = Array()
         for level in info.chain() if info is not None else ():
             for name in level.methods:
-                result.append(Dictionary({"name": name, "args": Array(), "default_args": Array(),
+                args = Array(Dictionary({"name": a, "class_name": "", "type": 0, "hint": 0,
+                                         "hint_string": "", "usage": 6})
+                             for a in level.method_args.get(name, ()))
+                result.append(Dictionary({"name": name, "args": args, "default_args": Array(),
                                           "flags": 1, "id": 0, "return": Dictionary()}))
         for name in godot_api(type(self)).methods:
             result.append(Dictionary({"name": name, "args": Array(), "default_args": Array(),
@@ -269,12 +274,12 @@ class Object:
             flags = rest[0] if rest else 0
         if not self.has_signal(signal):
             engine_error(f"In Object of type '{self.get_class()}': Attempt to connect "
-                         f"nonexistent signal '{signal}' to callable '{callable_}'.")
+                         f"nonexistent signal '{signal}' to callable '{_shown(callable_)}'.")
             return ERR_INVALID_PARAMETER
         conns = self._gd_connections.setdefault(signal, [])
         if any(c.callable == callable_ for c in conns):
             engine_error(f"Signal '{signal}' is already connected to given callable "
-                         f"'{callable_}' in that object.")
+                         f"'{_shown(callable_)}' in that object.")
             return ERR_INVALID_PARAMETER
         conns.append(Connection(callable_, flags, binds))
         return OK
@@ -291,7 +296,8 @@ class Object:
         kept = [c for c in conns if c.callable != callable_]
         if len(kept) == len(conns):
             engine_error(f"Attempt to disconnect a nonexistent connection from "
-                         f"'{self._gd_str(4)}'. Signal: '{signal}', callable: '{callable_}'.")
+                         f"'{self._gd_str(4)}'. Signal: '{signal}', callable: "
+                         f"'{_shown(callable_)}'.")
         self._gd_connections[signal] = kept
 
     def is_connected(self, signal: str, callable_: Any, *rest: Any) -> bool:
@@ -387,6 +393,13 @@ class Reference(RefCounted):
 
     def free(self) -> None:
         raise ScriptRuntimeError("Can't 'free' a reference.")
+
+
+def _shown(value: Any) -> str:
+    """A value as Godot's messages show it."""
+    from .variant import stringify
+
+    return stringify(value, 4)
 
 
 def _script_method(obj: Any, name: str) -> Any:
