@@ -13,6 +13,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .errors import GDScriptError, UsageError
@@ -108,13 +109,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     from .runner import RunTimeout, run_file
 
-    from .network_options import apply_network_options
-
     user_args = list(args.args)
     if user_args[:1] == ["--"]:
         user_args = user_args[1:]
-    undo = apply_network_options(offline=args.offline, resolve=args.resolve,
-                                 ca_file=args.ca_file)
+    undo = _network_options(args)
     try:
         return run_file(args.script, dialect=args.godot, args=user_args, timeout=args.timeout,
                         strict=args.strict)
@@ -124,6 +122,16 @@ def cmd_run(args: argparse.Namespace) -> int:
         return 1
     finally:
         undo()
+
+
+def _network_options(args: argparse.Namespace) -> Any:
+    """Apply --offline/--resolve/--ca-file; returns the undo function."""
+    if not (args.offline or args.resolve or args.ca_file):
+        return lambda: None  # nothing to set up: keep start-up free of the HTTP stack
+    from .network_options import apply_network_options
+
+    return apply_network_options(offline=args.offline, resolve=args.resolve,
+                                 ca_file=args.ca_file)
 
 
 def cmd_serve_fixtures(args: argparse.Namespace) -> int:

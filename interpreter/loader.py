@@ -311,16 +311,12 @@ class Resolver:
 def load_script(path: str | Path, dialect: int | str = "auto",
                 strict: bool = False) -> tuple[Any, Project]:
     """Load the script at ``path`` (and what it needs); returns (class, project)."""
-    from .parser import parse
+    from .parser import detect_dialect
 
     file = Path(path)
     text = read_source(file)
     if dialect == "auto":
-        try:
-            dialect = parse(text, path=str(file), dialect="auto").dialect
-        except ParseError as exc:
-            exc.source = text
-            raise
+        dialect = detect_dialect(text)
     project = Project(Project.root_for(file), int(dialect), strict)
     try:
         cls = project.load(file)

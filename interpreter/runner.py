@@ -120,10 +120,9 @@ def run_file(path: str | Path, dialect: int | str = "auto", args: list[str] | No
 
 def _set_project_paths(root: Path) -> None:
     """res:// is the project folder; every builtin that takes a path resolves it alike."""
-    from gdscript.stdlib import files, http_request
+    from gdscript.stdlib import files
 
     files.set_roots(str(root), files.POLICY.user_dir)
-    http_request.set_path_resolver(files.globalize_path)
 
 
 class _deadline:

@@ -69,14 +69,44 @@ _MODULES: tuple[str, ...] = (
 _tables: dict[int, dict[str, Any]] = {}
 
 
+class _ClassTable(dict):  # type: ignore[type-arg]
+    """Godot class name -> Python class, importing a module on first use of its names."""
+
+    def __init__(self, dialect: int, index: dict[str, str]) -> None:
+        super().__init__()
+        self.dialect = dialect
+        self.index = index
+
+    def __missing__(self, name: str) -> Any:
+        module_name = self.index.get(name)
+        if module_name is None:
+            raise KeyError(name)
+        module = importlib.import_module(f"{__name__}.{module_name}")
+        for table in (getattr(module, "GODOT_CLASSES", {}),
+                      getattr(module, f"GODOT_CLASSES_{self.dialect}", {})):
+            for key, value in table.items():
+                if self.index.get(key) == module_name:
+                    dict.__setitem__(self, key, value)
+        return dict.__getitem__(self, name)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.index
+
+    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
+        return self[name] if name in self.index else default
+
+    def load_all(self) -> dict[str, Any]:
+        for name in self.index:
+            self[name]
+        return dict(self)
+
+
 def class_table(dialect: int) -> dict[str, Any]:
-    """Godot class name -> Python class, for dialect 3 or 4."""
+    """Godot class name -> Python class, for dialect 3 or 4 (modules load lazily)."""
     table = _tables.get(dialect)
     if table is None:
-        table = {}
-        for name in _MODULES:
-            module = importlib.import_module(f"{__name__}.{name}")
-            table.update(getattr(module, "GODOT_CLASSES", {}))
-            table.update(getattr(module, f"GODOT_CLASSES_{dialect}", {}))
+        from .class_index import CLASS_MODULES_3, CLASS_MODULES_4
+
+        table = _ClassTable(dialect, CLASS_MODULES_3 if dialect == 3 else CLASS_MODULES_4)
         _tables[dialect] = table
     return table

@@ -79,13 +79,14 @@ def set_path_resolver(resolver: PyCallable[[str], str] | None) -> None:
 
 
 def globalize_path(path: str) -> str:
-    """Where ``download_file`` writes: the resolver's answer, or cwd for res:// and user://."""
+    """Where ``download_file`` writes: the resolver's answer, else the project's path policy
+    (stdlib.files: res:// is the project folder, user:// its data folder)."""
     if _path_resolver is not None:
         return _path_resolver(path)
-    for prefix in ("res://", "user://"):
-        if path.startswith(prefix):
-            return os.path.join(os.getcwd(), path[len(prefix):])
-    return path
+    from .files import globalize_path as policy_path
+
+    resolved = policy_path(path)
+    return resolved if resolved is not None else ""
 
 
 # * URLs ---------------------------------------------------------------------

@@ -1,0 +1,6 @@
+extends SceneTree
+# Nothing but start-up and shut-down.
+
+
+func _init():
+	quit()

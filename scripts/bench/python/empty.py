@@ -1,0 +1,1 @@
+"""Nothing: interpreter start-up and shut-down, the twin of empty.gd."""

@@ -1,0 +1,10 @@
+"""Recursive Fibonacci, fib(27): the hand-written Python twin of fib.gd."""
+
+
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+print("checksum:", fib(27))
