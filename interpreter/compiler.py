@@ -236,17 +236,37 @@ class Compiler:
             return base
         if node.extends:
             first, rest = node.extends[0], node.extends[1:]
-            base = None
-            ctx = outer
-            while ctx is not None and base is None:
-                base = ctx.inner.get(first)
-                ctx = ctx.outer
+            base = self.enclosing_class(first, outer)
             if base is None:
                 base = self.resolver.global_class(first, node)
             for name in rest:
-                base = self.resolver.class_attr(base, name, node)
+                if isinstance(base, ClassContext):
+                    inner = base.inner.get(name)
+                    if inner is None:
+                        raise self.fail(f'Could not find type "{name}" in the current scope.',
+                                        node)
+                    base = inner
+                else:
+                    base = self.resolver.class_attr(base, name, node)
             return base
         return self.resolver.default_base()
+
+    @staticmethod
+    def enclosing_class(name: str, ctx: ClassContext | None) -> Any:
+        """A class named ``name`` seen from ``ctx``: an inner class of it or of an enclosing
+        class (compiled here), or one its script base declares."""
+        while ctx is not None:
+            inner = ctx.inner.get(name)
+            if inner is not None:
+                return inner
+            info = ctx.info.base
+            while info is not None:
+                found, value = info.find_constant(name)
+                if found and isinstance(value, type):
+                    return value
+                info = info.base
+            ctx = ctx.outer
+        return None
 
     def compile_class(self, ctx: ClassContext, out: list[ast.stmt]) -> None:
         outer_cls = self.cls
@@ -438,12 +458,12 @@ class Compiler:
             return None
         return tuple(".".join(t.type_chain) for t in spec.container_types)
 
-    def type_converter(self, spec: nodes.TypeNode | None) -> Any:
+    def type_converter(self, spec: nodes.TypeNode | None, parameter: bool = False) -> Any:
         if spec is None or len(spec.type_chain) != 1:
             return None
         element = self.array_element(spec)
         if element is not None:
-            return self.resolver.typed_array_converter(element)
+            return self.resolver.typed_array_converter(element, parameter)
         return self.resolver.converter(spec.type_chain[0])
 
     @staticmethod
@@ -555,7 +575,7 @@ class Compiler:
                 defaults.append(default)
             elif defaults:
                 defaults.append(ast.Constant(None))
-            conv = self.type_converter(p.datatype_specifier)
+            conv = self.type_converter(p.datatype_specifier, parameter=True)
             if conv is not None:
                 body.append(self.located(ast.Assign(
                     [ast.Name(pyname(p.name), ast.Store())],
@@ -1030,6 +1050,8 @@ class Compiler:
         if self.cls is not None and self.resolver.native_method(self.native_of(self.cls), name):
             self.require_instance(name, node)
             return self.call_rt("get_member", ast.Name("self", ast.Load()), ast.Constant(name))
+        if name == self.tree.class_name:
+            return ast.Name("_gd_main", ast.Load())  # the script naming itself
         native = self.native_of(self.cls)
         if self.resolver.native_signal(native, name):
             self.require_instance(name, node)

@@ -181,7 +181,9 @@ def _python_type(type_ref: Any) -> Any:
 
 def is_instance(value: Any, type_ref: Any) -> bool:
     t = _python_type(type_ref)
-    if t is None:
+    if isinstance(t, dict):  # a named enum used as a type: its values are ints
+        t = int
+    if t is None or not isinstance(t, type):
         return False
     if t is int:
         return type(value) is int
@@ -201,6 +203,10 @@ def is_instance(value: Any, type_ref: Any) -> bool:
 
 def cast_value(value: Any, type_ref: Any) -> Any:
     t = _python_type(type_ref)
+    if isinstance(t, dict):  # ``x as SomeEnum``: an int
+        t = int
+    if not isinstance(t, type):
+        raise ScriptRuntimeError("Invalid cast: the type is not a class or a builtin type.")
     if t in (int, float, bool, str):
         if value is None:
             return None
@@ -275,3 +281,21 @@ def typed_array(items: Any, element: str) -> Any:
                                      f"variable of type 'Array[{element}]'.")
         list.append(result, value)
     return result
+
+
+def typed_parameter_converter(element: str) -> Any:
+    """``Array[element]`` parameters and returns: an untyped array whose elements all fit is
+    converted (Godot makes array literals typed at such call sites), anything else fails."""
+    strict = typed_array_converter(element)
+
+    def convert(value: Any) -> Any:
+        from gdscript.stdlib.arrays import Array
+
+        if isinstance(value, Array) and not value.typed_builtin:
+            try:
+                return typed_array(value, element)
+            except ScriptRuntimeError:
+                pass
+        return strict(value)
+
+    return convert

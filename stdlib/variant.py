@@ -298,6 +298,10 @@ def _stringify3(value: Any, seen: list[Any]) -> str:
 
 
 def _stringify_other(value: Any, dialect: int) -> str:
+    if isinstance(value, type):  # a class used as a value: a script, or a native class
+        kind = "GDScript" if hasattr(value, "_gd_script") else "GDScriptNativeClass"
+        return f"[{kind}:{id(value) & 0xFFFFFF}]" if dialect == 3 else \
+            f"<{kind}#{id(value) & 0xFFFFFF}>"
     hook = getattr(value, "_gd_str", None)
     if hook is not None:
         return hook(dialect)
