@@ -309,9 +309,13 @@ class Hooks:
         if info is not None:
             method = info.find_method(name)
             if method is not None:
-                if info.is_static_method(name):
-                    return method(*args)
-                return method(obj, *args)
+                call_args = args if info.is_static_method(name) else (obj, *args)
+                try:
+                    return method(*call_args)
+                except TypeError as exc:
+                    if exc.__traceback__ is not None and exc.__traceback__.tb_next is None:
+                        raise arity_error(dialect, obj, name, method, len(args)) from None
+                    raise
         method = godot_api(type(obj)).methods.get(name)
         if method is None:
             raise ScriptRuntimeError(f"Invalid call. Nonexistent function '{name}' in base "
@@ -337,6 +341,20 @@ def _string_with_char(text: str, key: Any, value: Any, dialect: int) -> str:
             raise ScriptRuntimeError(msg_set_out_of_bounds(dialect, key, text, value))
         raise ScriptRuntimeError(msg_set_invalid(dialect, key, text, value))
     return text[:index] + value[:1] + text[index + 1:]
+
+
+def arity_error(dialect: int, obj: Any, name: str, method: Any, given: int,
+                via: str = "") -> ScriptRuntimeError:
+    """Godot's error for a script method called with the wrong number of arguments."""
+    import inspect
+
+    params = [p for p in inspect.signature(method).parameters.values()
+              if p.kind == p.POSITIONAL_OR_KEYWORD and p.name != "self"]
+    required = sum(1 for p in params if p.default is p.empty)
+    expected = len(params) if given > len(params) else required
+    plural = "arguments" if dialect == 3 else "argument(s)"
+    return ScriptRuntimeError(f"Invalid call to function '{name}{via}' in base "
+                              f"'{object_type_name(obj)}'. Expected {expected} {plural}.")
 
 
 def _native_constructor(cls: type) -> Any:

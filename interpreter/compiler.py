@@ -1001,6 +1001,8 @@ class Compiler:
                 test = self.call_rt("op_in", left, right)
                 return test if op == nodes.OP_IN else ast.UnaryOp(ast.Not(), test)
             return ast.Compare(left, [self._COMPARE[op]()], [right])
+        if op == nodes.OP_MUL:
+            return self.call_rt("op_mul", left, right)
         if op in self._WRAPPING:
             # Plain Python arithmetic, wrapped to 64 bits only when an int left the range.
             t = "_gd_w"
@@ -1219,7 +1221,10 @@ class Compiler:
         if len(spec.type_chain) == 1 and self.resolver.is_builtin_type(first) and \
                 not self.resolver.is_native_class(first):
             return ast.Constant(first)
-        base = self.resolve_name(first, spec)
+        if self.is_declared(first):  # ``x is some_script`` with the script in a variable
+            base: ast.expr = ast.Name(self.local_name(first), ast.Load())
+        else:
+            base = self.resolve_name(first, spec)
         for name in rest:
             base = self.call_rt("get_member", base, ast.Constant(name))
         return base

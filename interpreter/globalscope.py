@@ -198,7 +198,19 @@ def is_instance(value: Any, type_ref: Any) -> bool:
                                        isinstance(value, StringName))
     if getattr(value, "_gd_freed", False):
         raise ScriptRuntimeError("Left operand of 'is' is a previously freed instance.")
-    return isinstance(value, t)
+    return _is_a(value, t)
+
+
+def _is_a(value: Any, t: type) -> bool:
+    """isinstance, where native classes match by Godot name: a dialect's variant of a class
+    (Node2D for 3.x) is a sibling of the other dialect's class, not a subclass."""
+    if isinstance(value, t):
+        return True
+    if hasattr(t, "_gd_script") or not hasattr(t, "GODOT_NAME"):
+        return False
+    name = vars(t).get("GODOT_NAME")
+    return name is not None and any(vars(k).get("GODOT_NAME") == name
+                                    for k in type(value).__mro__)
 
 
 def cast_value(value: Any, type_ref: Any) -> Any:
@@ -214,7 +226,7 @@ def cast_value(value: Any, type_ref: Any) -> Any:
         return CONVERTERS[name](value)
     if value is None:
         return None
-    if isinstance(value, t):
+    if _is_a(value, t):
         return value
     from gdscript.stdlib.objects import Object
 

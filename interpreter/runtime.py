@@ -121,6 +121,19 @@ def op_div_3(a: Any, b: Any) -> Any:
     return op_div(a, b)
 
 
+def op_mul(a: Any, b: Any) -> Any:
+    """``*`` on operands of unknown types: Python would repeat strings and lists."""
+    r = a * b
+    t = type(r)
+    if t is int:
+        if type(a) is bool or type(b) is bool:
+            raise _invalid_operands(a, b, "*")
+        return r if INT_MIN <= r <= INT_MAX else wrap_int(r)
+    if t is str or t is list or (t is not float and isinstance(r, (str, list))):
+        raise _invalid_operands(a, b, "*")
+    return r
+
+
 def op_pow(a: Any, b: Any) -> Any:
     if type(a) is int and type(b) is int:
         if b < 0:
@@ -426,11 +439,38 @@ def op_ne(a: Any, b: Any) -> bool:
     return not op_eq(a, b)
 
 
+def _eq_family(value: Any) -> str:
+    if value is None:
+        return "nil"
+    if type(value) in (int, float):
+        return "number"
+    if type(value) is bool:
+        return "bool"
+    if isinstance(value, str):
+        return "string"
+    from gdscript.stdlib.objects import Object
+
+    if isinstance(value, Object):
+        return "object"
+    return type(value).__name__
+
+
 def op_eq_3(a: Any, b: Any) -> bool:
-    """Godot 3's ``==``: Dictionaries compare by reference."""
+    """Godot 3's ``==``: values of unrelated types are an error, Dictionaries compare by
+    reference, null equals only null and objects."""
+    fa, fb = _eq_family(a), _eq_family(b)
+    if fa != fb and "nil" not in (fa, fb):
+        raise _invalid_operands_3(a, b, "==")
     if isinstance(a, dict) and isinstance(b, dict):
         return a is b
     return op_eq(a, b)
+
+
+def _invalid_operands_3(a: Any, b: Any, op: str) -> ScriptRuntimeError:
+    from gdscript.stdlib.variant import godot_type_name
+
+    return ScriptRuntimeError(f"Invalid operands '{godot_type_name(a, 3)}' and "
+                              f"'{godot_type_name(b, 3)}' in operator '{op}'.")
 
 
 def op_ne_3(a: Any, b: Any) -> bool:

@@ -160,9 +160,10 @@ class Object:
 
     # Reflection: what scripts reach through get/set/call ---------------------
     def call(self, method: str, *args: Any) -> Any:
-        from ..runtime import call_method
+        from ..runtime import HOOKS
 
-        return call_method(self, method, *args)
+        info = getattr(type(self), "_gd_script", None)
+        return HOOKS[info.dialect if info is not None else 4].call_method(self, method, *args)
 
     def callv(self, method: str, arg_array: Any) -> Any:
         return self.call(method, *list(arg_array))
@@ -257,6 +258,9 @@ class Object:
         if info is not None and info.has_signal(signal):
             return True
         return signal in godot_api(type(self)).signals or signal in self._gd_user_signals
+
+    def has_user_signal(self, signal: str) -> bool:
+        return signal in self._gd_user_signals
 
     def add_user_signal(self, signal: str, arguments: Any = None) -> None:
         if not self.has_signal(signal):
