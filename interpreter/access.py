@@ -25,7 +25,7 @@ from typing import Any
 
 from gdscript.stdlib.objects import Callable, Object, Signal, godot_api
 
-from .errors import ScriptRuntimeError
+from .errors import NATIVE_CALLS, ScriptRuntimeError
 
 Getter = PyCallable[[Any], Any]
 
@@ -287,6 +287,8 @@ class Hooks:
             fn = self._make_caller(obj, name)
         if fn is None:  # a method looked up per object (freed checks)
             return self._call_object(obj, name, args, self.dialect)
+        if self.dialect == 3:
+            return _native_call(name, fn, obj, args)
         return fn(obj, *args)
 
     def _make_caller(self, obj: Any, name: str) -> Any:
@@ -320,6 +322,8 @@ class Hooks:
         if method is None:
             raise ScriptRuntimeError(f"Invalid call. Nonexistent function '{name}' in base "
                                      f"'{object_type_name(obj)}'.")
+        if dialect == 3:
+            return _native_call(name, getattr(obj, name), None, args)
         return getattr(obj, name)(*args)
 
     def has_method(self, obj: Any, name: str) -> bool:
@@ -355,6 +359,15 @@ def arity_error(dialect: int, obj: Any, name: str, method: Any, given: int,
     plural = "arguments" if dialect == 3 else "argument(s)"
     return ScriptRuntimeError(f"Invalid call to function '{name}{via}' in base "
                               f"'{object_type_name(obj)}'. Expected {expected} {plural}.")
+
+
+def _native_call(name: str, fn: Any, obj: Any, args: tuple[Any, ...]) -> Any:
+    """Call a native method, remembering its name for Godot 3's engine-error prefix."""
+    NATIVE_CALLS.append(name)
+    try:
+        return fn(*args) if obj is None else fn(obj, *args)
+    finally:
+        NATIVE_CALLS.pop()
 
 
 def _native_constructor(cls: type) -> Any:

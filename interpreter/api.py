@@ -49,9 +49,7 @@ def captured(dialect: int) -> Iterator[tuple[list[str], list[str]]]:
     err: list[str] = []
 
     def engine(level: str, message: str, explanation: str | None) -> None:
-        err.append(f"{level}: {message}")
-        if explanation:
-            err.append(f"   {explanation}")
+        err.extend(errors.format_engine_error(level, message, explanation))
 
     reporter = CaptureReporter(err, dialect)
     old_reporter = script.set_reporter(reporter)

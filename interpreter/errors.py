@@ -123,14 +123,34 @@ class InternalError(Exception):
 EngineErrorSink = Callable[[str, str, "str | None"], None]
 
 
+# The dialect of the running script: Godot 3 and 4 print engine errors differently.
+ENGINE_DIALECT = [4]
+
+
+def format_engine_error(level: str, message: str, explanation: str | None) -> list[str]:
+    """Godot's console lines for an engine error: ``ERROR: msg`` (3.x: ``ERROR: func: msg``)."""
+    if ENGINE_DIALECT[0] == 3:
+        function = native_function() or "call"
+        return [f"{level}: {function}: {message}"] + ([f"   {explanation}"] if explanation
+                                                      else [])
+    return [f"{level}: {message}"] + ([f"   {explanation}"] if explanation else [])
+
+
 def _stderr_sink(level: str, message: str, explanation: str | None) -> None:
-    # Godot prints "ERROR: msg" / "WARNING: msg" on stderr.
-    sys.stderr.write(f"{level}: {message}\n")
-    if explanation:
-        sys.stderr.write(f"   {explanation}\n")
+    for line in format_engine_error(level, message, explanation):
+        sys.stderr.write(line + "\n")
 
 
 _sink: EngineErrorSink = _stderr_sink
+
+# Names of the native methods running now (innermost last).  Godot 3 prefixes an engine
+# error with the C++ function that raised it, which is mostly the method a script called.
+NATIVE_CALLS: list[str] = []
+
+
+def native_function() -> str | None:
+    """The native method an engine error comes from, if one is running."""
+    return NATIVE_CALLS[-1] if NATIVE_CALLS else None
 
 
 def set_engine_error_sink(sink: EngineErrorSink | None) -> EngineErrorSink:

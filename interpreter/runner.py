@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from . import nodes
-from .errors import ParseError, UsageError
+from .errors import ENGINE_DIALECT, ParseError, UsageError
 from .loader import Project, compile_tree, load_script
 from .script import REPORTER, ErrorReporter
 
@@ -112,6 +112,7 @@ def run_file(path: str | Path, dialect: int | str = "auto", args: list[str] | No
     with _deadline(timeout):
         cls, used_dialect = load_or_fragment(file, dialect, strict)
         reporter.dialect = used_dialect
+        ENGINE_DIALECT[0] = used_dialect
         code = run_class(cls, used_dialect, timeout)
     if code == 0 and reporter.count > errors_before and reporter.internal_errors:
         return 70

@@ -270,20 +270,25 @@ class Object:
         """4.x ``connect(signal, callable, flags)``; 3.x ``connect(signal, target, method,
         binds=[], flags=0)`` (told apart by the second argument)."""
         binds: tuple[Any, ...] = ()
-        if isinstance(callable_, Object) and rest and isinstance(rest[0], str):
+        old_form = isinstance(callable_, Object) and bool(rest) and isinstance(rest[0], str)
+        if old_form:
             callable_ = Callable(callable_, rest[0])
             binds = tuple(rest[1]) if len(rest) > 1 and rest[1] is not None else ()
             flags = rest[2] if len(rest) > 2 else 0
         else:
             flags = rest[0] if rest else 0
         if not self.has_signal(signal):
+            target = (f"method '{callable_.target.get_class()}.{callable_.method}'"
+                      if old_form else f"callable '{_shown(callable_)}'")
             engine_error(f"In Object of type '{self.get_class()}': Attempt to connect "
-                         f"nonexistent signal '{signal}' to callable '{_shown(callable_)}'.")
+                         f"nonexistent signal '{signal}' to {target}.")
             return ERR_INVALID_PARAMETER
         conns = self._gd_connections.setdefault(signal, [])
         if any(c.callable == callable_ for c in conns):
-            engine_error(f"Signal '{signal}' is already connected to given callable "
-                         f"'{_shown(callable_)}' in that object.")
+            given = (f"method '{callable_.method}'" if old_form
+                     else f"callable '{_shown(callable_)}'")
+            engine_error(f"Signal '{signal}' is already connected to given {given} in that "
+                         f"object.")
             return ERR_INVALID_PARAMETER
         conns.append(Connection(callable_, flags, binds))
         return OK
