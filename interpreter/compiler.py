@@ -836,7 +836,9 @@ class Compiler:
             new_tmp = self.temp("n")
             self.emit(ast.Assign([ast.Name(new_tmp, ast.Store())], new), st)
             # Value types (Vector2, ...) come back as a new value: store it back.
-            if isinstance(target.base, (nodes.IdentifierNode, nodes.SubscriptNode)):
+            if isinstance(target.base, nodes.SubscriptNode) or (
+                    isinstance(target.base, nodes.IdentifierNode)
+                    and self.is_variable(target.base.name)):
                 write_back: list[ast.stmt] = []
                 saved = self.stmts
                 self.stmts = write_back
@@ -871,6 +873,15 @@ class Compiler:
                                             ast.Constant(name), value)), st)
             return
         raise self.fail(f'Identifier "{name}" not declared in the current scope.', target)
+
+    def is_variable(self, name: str) -> bool:
+        """A name that can be assigned: a local, a member or a native property of self."""
+        if self.is_declared(name):
+            return True
+        found = self.cls.lookup_member(name) if self.cls else None
+        if found is not None:
+            return found[0] in ("member", "static")
+        return bool(self.cls) and self.resolver.native_property(self.native_of(self.cls), name)
 
     def member_value(self, name: str, value: ast.expr) -> ast.expr:
         member = self.cls.info.members.get(name) if self.cls else None  # type: ignore[union-attr]

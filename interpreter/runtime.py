@@ -291,6 +291,8 @@ def finish_class(cls: Any) -> None:
     info.py_class = cls
     cls.__init__ = script_init
     cls._gd_new = make_new(cls)
+    if "_static_init" in info.methods and info.dialect == 4:
+        getattr(cls, info.methods["_static_init"])()
     for name, base_first in (MULTILEVEL_3 if info.dialect == 3 else MULTILEVEL).items():
         levels = [level.py_class.__dict__[level.methods[name]] for level in info.chain()
                   if name in level.methods and level.methods[name] in level.py_class.__dict__]

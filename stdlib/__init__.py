@@ -64,6 +64,7 @@ _MODULES: tuple[str, ...] = (
     "regex",
     "config_file",
     "expression",
+    "rid",
 )
 
 _tables: dict[int, dict[str, Any]] = {}
