@@ -413,8 +413,7 @@ def _signal_value(obj: Any, name: str) -> Signal:
 
 
 def _bound_builtin(obj: Any, fn: Any, name: str) -> Callable:
-    callable_ = Callable(function=partial(fn, obj))
-    return callable_
+    return Callable(function=partial(fn, obj), name=name)
 
 
 def _dict_member(d: dict[Any, Any], name: str, dialect: int) -> Any:

@@ -387,7 +387,7 @@ class Compiler:
             name = pyname(var.name)
             has_acc = var.property_style != nodes.PROPERTY_NONE
             store = f"_gd_b_{var.name}" if has_acc else name
-            converter = self.type_converter(var.datatype_specifier)
+            converter = self.type_converter(self.inferred_type(var))
             ctx.info.members[var.name] = MemberInfo(var.name, name, has_acc, var.is_static,
                                                    converter,
                                                    self.resolver.type_id(var.datatype_specifier))
@@ -666,12 +666,27 @@ class Compiler:
         value = self.expr(st.return_value) if st.return_value is not None else ast.Constant(None)
         self.emit(ast.Return(value), st)
 
+    @staticmethod
+    def inferred_type(var: nodes.VariableNode) -> nodes.TypeNode | None:
+        """The declared type, or for ``var x := <literal>`` the literal's type."""
+        if var.datatype_specifier is not None or not var.infer_type:
+            return var.datatype_specifier
+        init = var.initializer
+        if isinstance(init, nodes.UnaryOpNode) and init.operator == nodes.OP_NEG:
+            init = init.operand
+        if isinstance(init, nodes.LiteralNode) and init.string_kind in (None, nodes.STRING_PLAIN):
+            name = {bool: "bool", int: "int", float: "float", str: "String"}.get(
+                type(init.value))
+            if name is not None:
+                return nodes.TypeNode(type_chain=[name])
+        return None
+
     def stmt_VariableNode(self, st: nodes.VariableNode) -> None:
         if st.initializer is not None:
             value = self.initial_value(st.initializer, st.datatype_specifier, st)
         else:
             value = self.type_default(st.datatype_specifier)
-        self.scope.declare(st.name, self.type_converter(st.datatype_specifier))  # type: ignore[union-attr]
+        self.scope.declare(st.name, self.type_converter(self.inferred_type(st)))  # type: ignore[union-attr]
         self.emit(ast.Assign([ast.Name(pyname(st.name), ast.Store())], value), st)
 
     def stmt_ConstantNode(self, st: nodes.ConstantNode) -> None:

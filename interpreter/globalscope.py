@@ -54,10 +54,10 @@ def global_value(name: str, dialect: int) -> Any:
     classes = _builtin_classes(dialect)
     if name in classes:
         return classes[name]
-    if name == "GDScriptFunctionState":
-        from .script import GDScriptFunctionState
+    if name in ("GDScriptFunctionState", "GDScript"):
+        from . import script
 
-        return GDScriptFunctionState
+        return getattr(script, name)
     if name in CONVERTERS:
         return BuiltinType(name)
     utility = _utility_table(dialect)
@@ -149,8 +149,15 @@ def _tname(value: Any) -> str:
     return godot_type_name(value)
 
 
+def to_string_name(value: Any) -> Any:
+    from gdscript.stdlib.strings import StringName
+
+    return value if isinstance(value, StringName) else StringName(to_string(value))
+
+
 CONVERTERS: dict[str, Any] = {
     "int": to_int, "float": to_float, "bool": to_bool, "String": to_string,
+    "StringName": to_string_name,
 }
 
 
@@ -181,6 +188,9 @@ def _python_type(type_ref: Any) -> Any:
 
 def is_instance(value: Any, type_ref: Any) -> bool:
     t = _python_type(type_ref)
+    if getattr(t, "GODOT_NAME", None) == "GDScript" and isinstance(value, type) and \
+            hasattr(value, "_gd_script"):
+        return True  # a script class used as a value is a GDScript resource
     if isinstance(t, dict):  # a named enum used as a type: its values are ints
         t = int
     if t is None or not isinstance(t, type):
@@ -226,7 +236,8 @@ def cast_value(value: Any, type_ref: Any) -> Any:
         return CONVERTERS[name](value)
     if value is None:
         return None
-    if _is_a(value, t):
+    if _is_a(value, t) or (getattr(t, "GODOT_NAME", None) == "GDScript"
+                           and hasattr(value, "_gd_script") and isinstance(value, type)):
         return value
     from gdscript.stdlib.objects import Object
 

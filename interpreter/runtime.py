@@ -530,7 +530,7 @@ def signal_ref(obj: Any, name: str) -> Signal:
 
 
 def make_lambda(function: Any, owner: Any, name: str | None) -> Callable:
-    callable_ = Callable(function=function)
+    callable_ = Callable(function=function, name=name or "<anonymous lambda>")
     if owner is not None:
         callable_.target = owner
     return callable_

@@ -263,7 +263,7 @@ class ScriptInfo:
         method = self.find_method(name)
         if method is not None:
             return True, Callable(function=method)
-        return False, None
+        return script_class_member(cls, name)
 
 
 def script_init(self: Any, *args: Any) -> None:
@@ -390,3 +390,86 @@ def signal_of(obj: Any, name: str) -> Signal:
     if not obj.has_signal(name):
         raise ScriptRuntimeError(f"Signal '{name}' not found in object.")
     return Signal(obj, name)
+
+
+# * GDScript: a script as a resource -------------------------------------------------------
+
+class GDScript(RefCounted):
+    """Godot's GDScript resource.  Compiled script classes stand for themselves as values;
+    this class gives scripts ``GDScript.new()`` with ``source_code`` and ``reload()``,
+    and is the type ``x is GDScript`` tests against."""
+
+    GODOT_NAME = "GDScript"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._gd_source = ""
+        self._gd_class: Any = None
+
+    source_code = property(lambda self: self._gd_source,
+                           lambda self, text: setattr(self, "_gd_source", str(text)))
+
+    def reload(self, keep_state: bool = False) -> int:
+        """Compile ``source_code`` (as a script of the current folder); an Error code."""
+        from pathlib import Path
+
+        from .errors import GDScriptError
+        from .loader import Project, compile_class
+
+        project = Project(Path.cwd(), 4)
+        try:
+            self._gd_class = compile_class(self._gd_source, "res://gdscript_resource.gd",
+                                           project)
+        except GDScriptError as exc:
+            from .errors import engine_error
+
+            engine_error(f"Failed to load script: {exc.message}")
+            return 43  # ERR_PARSE_ERROR
+        return 0
+
+    def new(self, *args: Any) -> Any:
+        if self._gd_class is None:
+            raise ScriptRuntimeError("Cannot instance script because it's not compiled.")
+        return self._gd_class(*args)
+
+    def can_instantiate(self) -> bool:
+        return self._gd_class is not None
+
+
+def script_class_member(cls: Any, name: str) -> tuple[bool, Any]:
+    """Members a script class has because it is a GDScript resource (``get_class()``...)."""
+    info: ScriptInfo = cls._gd_script
+    resource_api: dict[str, PyCallable[..., Any]] = {
+        "get_class": lambda: "GDScript",
+        "is_class": lambda name: name in ("GDScript", "Script", "Resource", "RefCounted",
+                                          "Object"),
+        "get_instance_base_type": lambda: info.native._gd_class_name()
+        if hasattr(info.native, "_gd_class_name") else info.native.__name__,
+        "get_base_script": lambda: info.base.py_class if info.base is not None else None,
+        "get_global_name": lambda: info.name if info.is_global_name else "",
+        "can_instantiate": lambda: True,
+        "get_script_method_list": lambda: _method_list(info),
+        "has_script_signal": lambda signal: info.has_signal(signal),
+        "get_script_constant_map": lambda: _constant_map(info),
+    }
+    function = resource_api.get(name)
+    if function is None:
+        return False, None
+    return True, Callable(function=function)
+
+
+def _method_list(info: ScriptInfo) -> Any:
+    from gdscript.stdlib.arrays import Array
+    from gdscript.stdlib.dictionary import Dictionary
+
+    return Array(Dictionary({"name": name, "args": Array(Dictionary({"name": a})
+                                                          for a in info.method_args.get(name, ())),
+                             "default_args": Array(), "flags": 1, "id": 0,
+                             "return": Dictionary()})
+                 for name in info.methods)
+
+
+def _constant_map(info: ScriptInfo) -> Any:
+    from gdscript.stdlib.dictionary import Dictionary
+
+    return Dictionary(info.constants)

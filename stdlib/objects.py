@@ -422,18 +422,19 @@ def _script_method(obj: Any, name: str) -> Any:
 class Callable:
     """A method of an object (looked up by name when called) or a Python function."""
 
-    __slots__ = ("target", "method", "function", "bound", "unbound")
+    __slots__ = ("target", "method", "function", "bound", "unbound", "name")
 
     def __init__(self, target: Any = None, method: str | None = None,
-                 function: PyCallable[..., Any] | None = None) -> None:
+                 function: PyCallable[..., Any] | None = None, name: str | None = None) -> None:
         self.target = target
         self.method = method
         self.function = function
         self.bound: tuple[Any, ...] = ()
         self.unbound = 0
+        self.name = name  # what get_method() answers for a lambda or builtin
 
     def _gd_copy(self) -> Callable:
-        copy = Callable(self.target, self.method, self.function)
+        copy = Callable(self.target, self.method, self.function, self.name)
         copy.bound, copy.unbound = self.bound, self.unbound
         return copy
 
@@ -499,8 +500,49 @@ class Callable:
 
     def get_method(self) -> str | None:
         if self.function is not None:
-            return getattr(self.function, "__gd_name__", None)
+            return self.name
         return self.method
+
+    @staticmethod
+    def create(variant: Any, method: str) -> Callable:
+        """A Callable for a method of any value (``Callable.create(dict, &"clear")``)."""
+        if isinstance(variant, Object):
+            return Callable(variant, str(method))
+        from ..runtime import HOOKS
+
+        table = HOOKS[4].value_methods(type(variant)) or {}
+        function = table.get(str(method))
+        if function is None:
+            return Callable(variant, str(method))
+        from functools import partial
+
+        return Callable(function=partial(function, variant), name=str(method))
+
+    def get_argument_count(self) -> int:
+        """How many arguments a call takes (bound ones excluded, unbound ones added)."""
+        import inspect
+
+        target = self.function
+        if target is None and isinstance(self.target, Object):
+            info = getattr(type(self.target), "_gd_script", None)
+            method = info.find_method(self.method) if info is not None else None
+            target = method if method is not None else getattr(self.target, self.method, None)
+            skip = 1
+        else:
+            skip = 0
+        if target is None:
+            return 0
+        try:
+            params = [p for p in inspect.signature(target).parameters.values()
+                      if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        except (TypeError, ValueError):
+            return 0
+        if isinstance(self.target, Object) and self.function is None and \
+                params and params[0].name == "self":
+            skip = 1
+        elif skip and params and params[0].name != "self":
+            skip = 0
+        return max(len(params) - skip - len(self.bound) + self.unbound, 0)
 
     def get_object(self) -> Any:
         return self.target
