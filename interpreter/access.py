@@ -191,8 +191,9 @@ class Hooks:
                 raise ScriptRuntimeError(
                     f"Cannot call non-static function '{name}' on the class '{cls.__name__}' "
                     f"directly. Make an instance instead.")
-        elif name == "new" or name in getattr(cls, "STATIC_METHODS", {}):
-            pass
+        elif cls.__module__.startswith("gdscript.") and \
+                isinstance(vars(cls).get(name), staticmethod):
+            return Callable(function=getattr(cls, name))  # Callable.create, ...
         raise ScriptRuntimeError(f"Invalid access to property or key '{name}' on a base "
                                  f"object of type '{_class_display(cls)}'.")
 

@@ -61,6 +61,7 @@ class ClassContext:
     outer: ClassContext | None
     base_class: Any  # the Python base class: native or an already loaded script class
     base_ctx: ClassContext | None = None  # or a class compiled in this same module
+    static_inits: list[ast.stmt] = field(default_factory=list)  # run after the class exists
     members: dict[str, nodes.VariableNode] = field(default_factory=dict)
     methods: dict[str, nodes.FunctionNode] = field(default_factory=dict)
     signals: set[str] = field(default_factory=set)
@@ -293,6 +294,7 @@ class Compiler:
                                  keywords=[], body=body, decorator_list=[])
         self.located(class_def, node)
         out.append(class_def)
+        out.extend(ctx.static_inits)
         out.append(self.located(ast.Expr(self.call_rt(
             "finish_class", ast.Name(ctx.py_name, ast.Load()))), node))  # type: ignore[arg-type]
         for name, inner in ctx.inner.items():
@@ -415,13 +417,24 @@ class Compiler:
                 call = self.call_rt("ready_chain", ast.Name("self", ast.Load()),
                                     ast.Name(ctx.py_name, ast.Load()))
                 body.append(self.function_def("_ready", ["self"], [ast.Expr(call)], ctx.node))
+        # Static variables start as their type's default in the class body; their
+        # initializers run once the class exists (they may call its static functions).
+        ctx.static_inits = []
         for store, var in static_inits:
             self.scope = Scope(is_static=True)
             self.stmts = body
             body.append(self.located(ast.Assign([ast.Name(store, ast.Store())],
-                                                self.member_default(var)), var))  # type: ignore[arg-type]
+                                                self.type_default(var.datatype_specifier)), var))  # type: ignore[arg-type]
             if var.property_style != nodes.PROPERTY_NONE:
                 body.extend(self.compile_accessors(ctx, var, store))
+            if var.initializer is not None:
+                init_stmts: list[ast.stmt] = []
+                self.stmts = init_stmts
+                value = self.member_default(var)
+                init_stmts.append(self.located(ast.Assign(
+                    [ast.Attribute(ast.Name(ctx.py_name, ast.Load()), store, ast.Store())],
+                    value), var))  # type: ignore[arg-type]
+                ctx.static_inits.extend(init_stmts)
             self.scope = None
 
     def member_default(self, var: nodes.VariableNode) -> ast.expr:
@@ -436,6 +449,12 @@ class Compiler:
             # A literal takes the declared element type (converting int to float).
             items = ast.List([self.expr(e) for e in init.elements], ast.Load())
             return self.call_rt("typed_array", items, ast.Constant(element))
+        if element is not None and not isinstance(init, nodes.IdentifierNode):
+            # A value of no static type (a call, a member) converts when its elements fit;
+            # only a variable known to hold an untyped array is refused, as in Godot.
+            converter = self.type_converter(spec, parameter=True)
+            return ast.Call(ast.Name(self.new_global(converter, "conv"), ast.Load()),
+                            [self.expr(init)], [])
         return self.convert_to(self.expr(init), spec, src)
 
     def type_default(self, spec: nodes.TypeNode | None) -> ast.expr:

@@ -187,6 +187,8 @@ def _python_type(type_ref: Any) -> Any:
 
 
 def is_instance(value: Any, type_ref: Any) -> bool:
+    if type_ref == "Variant":
+        return True
     t = _python_type(type_ref)
     if getattr(t, "GODOT_NAME", None) == "GDScript" and isinstance(value, type) and \
             hasattr(value, "_gd_script"):
@@ -224,6 +226,8 @@ def _is_a(value: Any, t: type) -> bool:
 
 
 def cast_value(value: Any, type_ref: Any) -> Any:
+    if type_ref == "Variant":
+        return value
     t = _python_type(type_ref)
     if isinstance(t, dict):  # ``x as SomeEnum``: an int
         t = int
