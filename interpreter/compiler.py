@@ -392,7 +392,10 @@ class Compiler:
             converter = self.type_converter(self.inferred_type(var))
             ctx.info.members[var.name] = MemberInfo(var.name, name, has_acc, var.is_static,
                                                    converter,
-                                                   self.resolver.type_id(var.datatype_specifier))
+                                                   self.resolver.type_id(
+                                                       self.inferred_type(var) or
+                                                       (self.literal_type(var.initializer)
+                                                        if var.exported else None)))
             if var.is_static:
                 static_inits.append((store, var))
                 continue
@@ -685,12 +688,16 @@ class Compiler:
         value = self.expr(st.return_value) if st.return_value is not None else ast.Constant(None)
         self.emit(ast.Return(value), st)
 
-    @staticmethod
-    def inferred_type(var: nodes.VariableNode) -> nodes.TypeNode | None:
+    @classmethod
+    def inferred_type(cls, var: nodes.VariableNode) -> nodes.TypeNode | None:
         """The declared type, or for ``var x := <literal>`` the literal's type."""
         if var.datatype_specifier is not None or not var.infer_type:
             return var.datatype_specifier
-        init = var.initializer
+        return cls.literal_type(var.initializer)
+
+    @staticmethod
+    def literal_type(init: nodes.Node | None) -> nodes.TypeNode | None:
+        """The type of a literal initializer (exported untyped vars take it too)."""
         if isinstance(init, nodes.UnaryOpNode) and init.operator == nodes.OP_NEG:
             init = init.operand
         if isinstance(init, nodes.LiteralNode) and init.string_kind in (None, nodes.STRING_PLAIN):
@@ -997,8 +1004,16 @@ class Compiler:
                                                    ast.Load()))
 
     def expr_DictionaryNode(self, node: nodes.DictionaryNode) -> ast.expr:
-        pairs = [ast.Tuple([self.expr(k), self.expr(v)], ast.Load()) for k, v in node.elements]
+        pairs = [ast.Tuple([self.dict_key(k, node), self.expr(v)], ast.Load())
+                 for k, v in node.elements]
         return self.call_rt("make_dict", ast.List(pairs, ast.Load()))
+
+    def dict_key(self, key: nodes.Node, node: nodes.DictionaryNode) -> ast.expr:
+        # Godot 4 makes ``{name = value}`` keys StringNames (3.x keeps Strings).
+        if node.is_lua_style and self.dialect == 4 and isinstance(key, nodes.LiteralNode) \
+                and isinstance(key.value, str):
+            return self.call_rt("string_name", ast.Constant(key.value))
+        return self.expr(key)
 
     def expr_TernaryOpNode(self, node: nodes.TernaryOpNode) -> ast.expr:
         return ast.IfExp(self.condition(node.condition), self.expr(node.true_expr),  # type: ignore[arg-type]
