@@ -48,21 +48,61 @@ def _main_loop_classes(dialect: int) -> tuple[type, type, type]:
     return scene_tree.MainLoop, tree, scene_tree.Node
 
 
+# A script error in this many consecutive frames means the run cannot reach quit().
+STUCK_FRAMES = 120
+
+
+class ErrorWatch:
+    """Ends a run that script errors have derailed, where Godot would hang: exit code 1
+    when the loop ran out of work after an error, or an error repeats every frame."""
+
+    def __init__(self) -> None:
+        self.tree: Any = None
+        self.errors = 0
+        self.streak = 0
+        self.last_frame = -2
+
+    def __call__(self) -> None:
+        self.errors += 1
+        if self.tree is None:
+            return
+        self.tree._gd_error_exit = True
+        frame = getattr(self.tree, "_gd_frame", 0)
+        if frame != self.last_frame:
+            self.streak = self.streak + 1 if frame == self.last_frame + 1 else 1
+            self.last_frame = frame
+        if self.streak >= STUCK_FRAMES and not self.tree._gd_quit:
+            sys.stderr.write(f"gdscript: stopping the run: a script error happened in each of "
+                             f"the last {STUCK_FRAMES} frames (Godot would keep running)\n")
+            self.tree._gd_request_quit(1)
+
+
 def run_class(cls: Any, dialect: int, timeout: float | None = None) -> int:
     from gdscript.stdlib.scene_tree import run_main_loop
 
+    from .script import ERROR_HOOKS
+
     main_loop_cls, tree_cls, node_cls = _main_loop_classes(dialect)
-    if issubclass(cls, main_loop_cls):
-        tree = cls()
-        return run_main_loop(tree, max_seconds=timeout)
-    tree = tree_cls()
-    if issubclass(cls, node_cls):
-        node = cls()
-        return run_main_loop(tree, max_seconds=timeout, scene=node)
-    instance = cls()
-    code = run_main_loop(tree, max_seconds=timeout)
-    del instance
-    return code
+    watch = ErrorWatch()
+    ERROR_HOOKS.append(watch)
+    try:
+        if issubclass(cls, main_loop_cls):
+            tree = cls()
+            watch.tree = tree
+            if watch.errors:
+                tree._gd_error_exit = True  # _init failed
+            return run_main_loop(tree, max_seconds=timeout)
+        tree = tree_cls()
+        watch.tree = tree
+        if issubclass(cls, node_cls):
+            node = cls()
+            return run_main_loop(tree, max_seconds=timeout, scene=node)
+        instance = cls()
+        code = run_main_loop(tree, max_seconds=timeout)
+        del instance
+        return code
+    finally:
+        ERROR_HOOKS.remove(watch)
 
 
 def fragment_tree(source: str, path: str, dialect: int | str) -> nodes.ClassNode:

@@ -72,6 +72,9 @@ def format_script_error(message: str, path: str, line: int, function: str,
 
 REPORTER = [ErrorReporter()]
 
+# Called after every reported script error (the runner watches for stuck runs).
+ERROR_HOOKS: list[PyCallable[[], None]] = []
+
 
 def set_reporter(reporter: ErrorReporter) -> ErrorReporter:
     old = REPORTER[0]
@@ -106,6 +109,8 @@ def report_error(exc: BaseException) -> None:
         reporter.internal_error(exc)
         return
     reporter.count += 1
+    for hook in ERROR_HOOKS:
+        hook()
     path, line, function = where if where else ("<unknown>", 0, "<unknown>")
     if isinstance(exc, ScriptRuntimeError) and exc.line is not None and where is None:
         line = exc.line

@@ -201,3 +201,27 @@ class TestErrors:
         r = run_source(src, dialect=4)
         assert r.exit_code == 1
         assert "Parse Error" in r.stderr and "Traceback" not in r.stderr
+
+
+class TestDerailedRuns:
+    def test_error_in_init_ends_with_exit_code_1(self) -> None:
+        code, out, err = run4("""
+            extends SceneTree
+            func _init():
+                var a = []
+                print(a[3])
+                quit()
+            """)
+        assert code == 1 and out == ""
+        assert "Out of bounds get index '3'" in err
+
+    def test_error_every_frame_stops_the_run(self) -> None:
+        code, _, err = run4("""
+            extends Node
+            func _process(delta):
+                var a = []
+                print(a[3])
+                get_tree().quit()
+            """)
+        assert code == 1
+        assert "a script error happened in each of the last 120 frames" in err
