@@ -48,7 +48,8 @@ def _main_loop_classes(dialect: int) -> tuple[type, type, type]:
     return scene_tree.MainLoop, tree, scene_tree.Node
 
 
-# A script error in this many consecutive frames means the run cannot reach quit().
+# Script errors in this many frames, in most frames since the first one, mean the run
+# cannot reach quit().
 STUCK_FRAMES = 120
 
 
@@ -59,8 +60,9 @@ class ErrorWatch:
     def __init__(self) -> None:
         self.tree: Any = None
         self.errors = 0
-        self.streak = 0
-        self.last_frame = -2
+        self.error_frames = 0
+        self.first_frame = -1
+        self.last_frame = -1
 
     def __call__(self) -> None:
         self.errors += 1
@@ -69,11 +71,16 @@ class ErrorWatch:
         self.tree._gd_error_exit = True
         frame = getattr(self.tree, "_gd_frame", 0)
         if frame != self.last_frame:
-            self.streak = self.streak + 1 if frame == self.last_frame + 1 else 1
+            self.error_frames += 1
             self.last_frame = frame
-        if self.streak >= STUCK_FRAMES and not self.tree._gd_quit:
-            sys.stderr.write(f"gdscript: stopping the run: a script error happened in each of "
-                             f"the last {STUCK_FRAMES} frames (Godot would keep running)\n")
+            if self.first_frame < 0:
+                self.first_frame = frame
+        mostly = self.error_frames * 2 > frame - self.first_frame + 1
+        if self.error_frames >= STUCK_FRAMES and mostly and not self.tree._gd_quit:
+            from gdscript.stdlib.utility_functions import OUTPUT
+
+            OUTPUT.write_err(f"gdscript: stopping the run: script errors in {STUCK_FRAMES} "
+                             f"frames and counting (Godot would keep running)")
             self.tree._gd_request_quit(1)
 
 

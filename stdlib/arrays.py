@@ -16,11 +16,10 @@ StringName are alike).
 from __future__ import annotations
 
 import functools
-import random
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from .variant import (_strict_equal, godot_type_name, typeof, variant_hash, variant_less,
+from .variant import (_strict_equal, godot_type_name, typeof, variant_less,
                       variant_sort_key)
 
 INT32_MAX = 2 ** 31 - 1
@@ -35,7 +34,7 @@ call_method: Callable[..., Any] = _no_hook
 
 
 def _call(obj: Any, name: str, *args: Any) -> Any:
-    if hasattr(obj, "call"):
+    if hasattr(obj, "call") and not isinstance(obj, type):  # a class: its static funcs
         return obj.call(name, *args)
     return call_method(obj, name, *args)
 
@@ -185,7 +184,8 @@ def pick_random(arr: list) -> Any:
     if not arr:
         _error("Can't take value from empty array.")
         return None
-    return random.choice(arr)
+    from .random_numbers import GLOBAL_RANDOM_4
+    return arr[GLOBAL_RANDOM_4.rand() % len(arr)]
 
 
 # * Writing ---------------------------------------------------------------------------
@@ -357,9 +357,15 @@ def bsearch_custom(arr: list, value: Any, func: Callable[..., Any], before: bool
     return _bsearch(arr, value, lambda a, b: bool(func(a, b)), before)
 
 
-def shuffle(arr: list) -> None:
-    if not _locked(arr):
-        random.shuffle(arr)
+def shuffle(arr: list, dialect: int = 4) -> None:
+    """Godot's Fisher-Yates with the global generator, so ``seed()`` repeats it."""
+    if _locked(arr):
+        return
+    from .random_numbers import GLOBAL_RANDOM_3, GLOBAL_RANDOM_4
+    rng = GLOBAL_RANDOM_3 if dialect == 3 else GLOBAL_RANDOM_4
+    for i in range(len(arr) - 1, 0, -1):
+        j = rng.rand() % (i + 1)
+        arr[i], arr[j] = arr[j], arr[i]
 
 
 def reverse(arr: list) -> None:
@@ -467,7 +473,7 @@ METHODS: dict[str, Callable[..., Any]] = {
     "get": get, "get_typed_builtin": lambda a: _flags(a)[0],
     "get_typed_class_name": lambda a: getattr(a, "typed_class_name", ""),
     "get_typed_script": lambda a: getattr(a, "typed_script", None),
-    "has": lambda a, value: find(a, value) >= 0, "hash": variant_hash, "insert": insert,
+    "has": lambda a, value: find(a, value) >= 0, "hash": lambda a: _godot_hash(a, 4), "insert": insert,
     "is_empty": lambda a: not a, "is_read_only": lambda a: _flags(a)[1],
     "is_same_typed": lambda a, b: (_flags(a)[0], getattr(a, "typed_class_name", "")) ==
     (_flags(b)[0], getattr(b, "typed_class_name", "")),
@@ -486,9 +492,121 @@ def _insert3(arr: list, position: int, value: Any) -> None:
     insert(arr, position, value)
 
 
-def _strict3(a: Any, b: Any) -> bool:
-    """Godot 3's Variant ``operator==`` used by find/has/count/erase: types must match."""
+def _godot_hash(value: Any, dialect: int) -> int:
+    """``Array.hash()`` is ``hash(array)``."""
+    from .hashing import godot_hash
+    return godot_hash(value, dialect)
+
+
+# * Godot 3 sorting: its own introsort, so comparators that are not total orders
+# (mixed types, sort_custom) give Godot's exact order ------------------------------------
+
+_THRESHOLD = 16
+
+
+def _less3(a: Any, b: Any) -> bool:
+    """3.x ``Variant::evaluate(OP_LESS)``; an invalid comparison counts as false."""
+    ka, kb = godot_type_name(a, 3), godot_type_name(b, 3)
+    if ka in ("int", "float") and kb in ("int", "float"):
+        return a < b
+    if ka != kb or ka not in _ORDERED_3 and not ka.startswith("Pool"):
+        return False
+    return variant_less(a, b)
+
+
+# The 3.x types with an OP_LESS of their own (besides numbers and Pool*Arrays).
+_ORDERED_3 = frozenset({"String", "bool", "Vector2", "Vector3", "Object"})
+
+
+def sort3(arr: list, less: Callable[[Any, Any], Any] = _less3) -> None:
+    """Godot 3's ``SortArray``: introsort, then insertion sort (unstable, like Godot)."""
+    if _locked(arr) or len(arr) < 2:
+        return
+    items = list(arr)
+    _GodotSort(items, lambda a, b: bool(less(a, b))).run()
+    arr[:] = items
+
+
+class _GodotSort:
+    def __init__(self, items: list, less: Callable[[Any, Any], bool]) -> None:
+        self.items, self.less = items, less
+
+    def run(self) -> None:
+        size = len(self.items)
+        self.introsort(0, size, 2 * (size.bit_length() - 1))
+        if size > _THRESHOLD:
+            self.insertion_sort(0, _THRESHOLD)
+            for i in range(_THRESHOLD, size):
+                self.unguarded_insert(i, self.items[i])
+        else:
+            self.insertion_sort(0, size)
+
+    def median(self, a: Any, b: Any, c: Any) -> Any:
+        less = self.less
+        if less(a, b):
+            return b if less(b, c) else (c if less(a, c) else a)
+        return a if less(a, c) else (c if less(b, c) else b)
+
+    def partition(self, first: int, last: int, pivot: Any) -> int:
+        items, less = self.items, self.less
+        while True:
+            while first < len(items) - 1 and less(items[first], pivot):
+                first += 1
+            last -= 1
+            while last > 0 and less(pivot, items[last]):
+                last -= 1
+            if first >= last:
+                return first
+            items[first], items[last] = items[last], items[first]
+            first += 1
+
+    def introsort(self, first: int, last: int, depth: int) -> None:
+        while last - first > _THRESHOLD:
+            if depth == 0:  # Godot heap-sorts here; reached only by adversarial input
+                part = self.items[first:last]
+                part.sort(key=functools.cmp_to_key(_cmp_from_less(self.less)))
+                self.items[first:last] = part
+                return
+            depth -= 1
+            items = self.items
+            pivot = self.median(items[first], items[first + (last - first) // 2], items[last - 1])
+            cut = self.partition(first, last, pivot)
+            self.introsort(cut, last, depth)
+            last = cut
+
+    def insertion_sort(self, first: int, last: int) -> None:
+        items = self.items
+        for i in range(first + 1, last):
+            value = items[i]
+            if self.less(value, items[first]):
+                items[first + 1:i + 1] = items[first:i]
+                items[first] = value
+            else:
+                self.unguarded_insert(i, value)
+
+    def unguarded_insert(self, last: int, value: Any) -> None:
+        items = self.items
+        before = last - 1
+        while before >= 0 and self.less(value, items[before]):
+            items[last] = items[before]
+            last = before
+            before -= 1
+        items[last] = value
+
+
+def equal3(a: Any, b: Any) -> bool:
+    """Godot 3's Variant ``operator==`` (find/has/count/erase, and Array ``==``): types
+    must match, NaN equals nothing, Dictionaries compare by reference, Arrays by items."""
+    if type(a) is float and type(b) is float:
+        return a == b
+    if isinstance(a, dict) or isinstance(b, dict):
+        return a is b
+    if isinstance(a, list) and godot_type_name(a) == godot_type_name(b) == "Array":
+        return a is b or len(a) == len(b) and all(map(equal3, a, b))
     return _strict_equal(a, b, 0)
+
+
+_strict3 = equal3
 
 
 METHODS_3: dict[str, Callable[..., Any]] = {
@@ -501,13 +619,13 @@ METHODS_3: dict[str, Callable[..., Any]] = {
     "erase": lambda a, value: erase(a, value, _strict3),
     "find": lambda a, what, from_=0: -1 if from_ < 0 else find(a, what, from_, _strict3),
     "find_last": lambda a, value: rfind(a, value, -1, _strict3),
-    "has": lambda a, value: find(a, value, 0, _strict3) >= 0, "hash": lambda a: variant_hash(a, 3),
+    "has": lambda a, value: find(a, value, 0, _strict3) >= 0, "hash": lambda a: _godot_hash(a, 3),
     "insert": _insert3, "invert": reverse, "max": METHODS["max"], "min": METHODS["min"],
     "pop_back": METHODS["pop_back"], "pop_front": METHODS["pop_front"],
     "push_back": push_back, "push_front": push_front, "remove": remove_at, "resize": resize,
     "rfind": lambda a, what, from_=-1: rfind(a, what, from_, _strict3),
-    "shuffle": shuffle, "size": len, "slice": _slice3, "sort": sort,
-    "sort_custom": lambda a, obj, func: sort_custom(a, lambda x, y: _call(obj, func, x, y)),
+    "shuffle": lambda a: shuffle(a, 3), "size": len, "slice": _slice3, "sort": sort3,
+    "sort_custom": lambda a, obj, func: sort3(a, lambda x, y: _call(obj, func, x, y)),
 }
 
 GODOT_CLASSES = {"Array": Array}

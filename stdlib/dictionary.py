@@ -151,6 +151,20 @@ def _same_typed(a: Any, b: Any, side: str) -> bool:
         (_typed(b, side), _attr(b, f"typed_{side}_class_name", ""))
 
 
+# Telling 1, 1.0 and true apart means scanning the keys; beyond this size ``has`` trusts
+# Python's lookup (the gap the module docstring describes) so it stays O(1).
+_EXACT_KEY_SCAN_LIMIT = 64
+
+
+def has(d: dict, key: Any) -> bool:
+    """``key in d``, except that 1, 1.0 and true stay different keys as in Godot."""
+    if key not in d:
+        return False
+    if type(key) not in (int, float, bool) or len(d) > _EXACT_KEY_SCAN_LIMIT:
+        return True
+    return any(type(stored) is type(key) and stored == key for stored in d)
+
+
 METHODS: dict[str, Callable[..., Any]] = {
     "assign": assign, "clear": clear, "duplicate": duplicate,
     "duplicate_deep": lambda d, mode=1: duplicate(d, True), "erase": erase,
@@ -161,7 +175,7 @@ METHODS: dict[str, Callable[..., Any]] = {
     "get_typed_value_builtin": lambda d: _typed(d, "value"),
     "get_typed_value_class_name": lambda d: _attr(d, "typed_value_class_name", ""),
     "get_typed_value_script": lambda d: _attr(d, "typed_value_script", None),
-    "has": lambda d, key: key in d, "has_all": lambda d, keys: all(k in d for k in keys),
+    "has": has, "has_all": lambda d, keys: all(has(d, k) for k in keys),
     "hash": variant_hash, "is_empty": lambda d: not d,
     "is_read_only": lambda d: _attr(d, "read_only", False),
     "is_same_typed": lambda a, b: _same_typed(a, b, "key") and _same_typed(a, b, "value"),

@@ -91,8 +91,8 @@ def num_real4(value: float, trailing: bool = True) -> str:
 
 def num3(value: float) -> str:
     """Godot 3 ``String::num(value)``: 6 decimals, zeros and a bare ``.`` stripped."""
-    if math.isnan(value):
-        return "nan"
+    if math.isnan(value):  # printf shows the sign bit of a NaN
+        return "-nan" if math.copysign(1.0, value) < 0 else "nan"
     if math.isinf(value):
         return "-inf" if value < 0 else "inf"
     text = ("%f" % value)[:255]

@@ -394,7 +394,124 @@ def hex_encode(self: Any) -> str:
     return bytes(self).hex()
 
 
-COMPRESSION_DEFLATE, COMPRESSION_GZIP = 1, 3
+COMPRESSION_FASTLZ, COMPRESSION_DEFLATE, COMPRESSION_GZIP = 0, 1, 3
+
+
+# * FastLZ (compression mode 0, the default): Godot pads inputs under 16 bytes with zeros.
+# Compression writes level 1 streams; they equal Godot's for the short inputs checked
+# (tests), while longer ones may pick other matches (still valid; Godot also writes level 2
+# above 64 KiB).  Decompression reads levels 1 and 2 exactly.
+
+_FASTLZ_HASH_BITS = 13
+_FASTLZ_MAX_COPY, _FASTLZ_MAX_LEN, _FASTLZ_MAX_DISTANCE = 32, 264, 8192
+
+
+def _fastlz_hash(sequence: int) -> int:
+    return (sequence * 2654435769) >> (32 - _FASTLZ_HASH_BITS) & ((1 << _FASTLZ_HASH_BITS) - 1)
+
+
+def _u24(data: bytes, at: int) -> int:
+    return data[at] | data[at + 1] << 8 | data[at + 2] << 16
+
+
+def fastlz_compress(data: bytes) -> bytes:
+    """FastLZ 0.5 level 1, as Godot's ``Compression::compress`` calls it."""
+    data = data.ljust(16, b"\0")
+    out = bytearray()
+    table = [0] * (1 << _FASTLZ_HASH_BITS)
+    anchor, ip, bound, limit = 0, 2, len(data) - 2, len(data) - 13
+    while ip < limit:
+        ip, ref = _fastlz_find(data, table, ip, limit)
+        if ref < 0:
+            break
+        _fastlz_literals(out, data[anchor:ip])
+        length = _fastlz_compare(data, ref + 3, ip + 3, bound)
+        _fastlz_put_match(out, length, ip - ref - 1)
+        ip += length
+        for _ in range(2):  # hash the two positions at the end of the match
+            table[_fastlz_hash(_u24(data, ip))] = ip
+            ip += 1
+        anchor = ip
+    _fastlz_literals(out, data[anchor:])
+    return bytes(out)
+
+
+def _fastlz_find(data: bytes, table: list[int], ip: int, limit: int) -> tuple[int, int]:
+    """The next position whose 3 bytes were seen within reach, and where (-1: none)."""
+    while True:
+        sequence = _u24(data, ip)
+        slot = _fastlz_hash(sequence)
+        ref, table[slot] = table[slot], ip
+        found = ip - ref < _FASTLZ_MAX_DISTANCE and _u24(data, ref) == sequence
+        if ip >= limit:
+            return ip, -1
+        if found:
+            return ip, ref
+        ip += 1
+
+
+def _fastlz_compare(data: bytes, ref: int, ip: int, bound: int) -> int:
+    """FastLZ's ``flz_cmp``: matching bytes plus the first differing one."""
+    start = ref
+    if data[ref:ref + 4] == data[ip:ip + 4] and ip + 4 <= len(data):
+        ref, ip = ref + 4, ip + 4
+    while ip < bound:
+        same = data[ref] == data[ip]
+        ref, ip = ref + 1, ip + 1
+        if not same:
+            break
+    return ref - start
+
+
+def _fastlz_literals(out: bytearray, run: bytes) -> None:
+    for at in range(0, len(run), _FASTLZ_MAX_COPY):
+        chunk = run[at:at + _FASTLZ_MAX_COPY]
+        out.append(len(chunk) - 1)
+        out += chunk
+
+
+def _fastlz_put_match(out: bytearray, length: int, distance: int) -> None:
+    while length > _FASTLZ_MAX_LEN - 2:
+        out += bytes([(7 << 5) + (distance >> 8), _FASTLZ_MAX_LEN - 2 - 7 - 2, distance & 255])
+        length -= _FASTLZ_MAX_LEN - 2
+    if length < 7:
+        out += bytes([(length << 5) + (distance >> 8), distance & 255])
+    else:
+        out += bytes([(7 << 5) + (distance >> 8), length - 7, distance & 255])
+
+
+def fastlz_decompress(data: bytes, max_size: int) -> bytes | None:
+    """Levels 1 and 2; ``None`` where FastLZ's checks fail (output over ``max_size``...)."""
+    level2 = data[0] >> 5 == 1
+    out, ip, ctrl = bytearray(), 1, data[0] & 31
+    while True:
+        if ctrl >= 32:
+            length, distance = (ctrl >> 5) - 1, (ctrl & 31) << 8
+            if length == 6:
+                code = 255 if level2 else 0
+                while True:
+                    code = data[ip]
+                    ip, length = ip + 1, length + code
+                    if not level2 or code != 255:
+                        break
+            code = data[ip]
+            ip, distance = ip + 1, distance + code
+            if level2 and code == 255 and distance == (31 << 8) + 255:
+                distance = (data[ip] << 8 | data[ip + 1]) + 8191
+                ip += 2
+            start = len(out) - distance - 1
+            if start < 0 or len(out) + length + 3 > max_size:
+                return None
+            for i in range(length + 3):  # byte by byte: the source may overlap the output
+                out.append(out[start + i])
+        else:
+            if len(out) + ctrl + 1 > max_size or ip + ctrl + 1 > len(data):
+                return None
+            out += data[ip:ip + ctrl + 1]
+            ip += ctrl + 1
+        if ip >= len(data):
+            return bytes(out)
+        ctrl, ip = data[ip], ip + 1
 
 
 def _compressor(mode: int) -> Any:
@@ -405,6 +522,8 @@ def _compressor(mode: int) -> Any:
 
 
 def compress(self: Any, compression_mode: int = 0) -> PackedByteArray:
+    if compression_mode == COMPRESSION_FASTLZ:
+        return PackedByteArray(fastlz_compress(bytes(self)) if self else b"")
     packer = _compressor(compression_mode)
     if packer is None:
         _error(f"Compression mode {compression_mode} is not available (only deflate and gzip).")
@@ -433,11 +552,22 @@ def decompress(self: Any, buffer_size: int, compression_mode: int = 0) -> Packed
     if not self:
         _error("Compressed buffer size must be greater than zero.")
         return PackedByteArray()
+    if compression_mode == COMPRESSION_FASTLZ:
+        return PackedByteArray(_fastlz_into_buffer(bytes(self), buffer_size))
     out = _inflate(bytes(self), compression_mode, buffer_size)
     if out is None:
         _error("Decompression failed.")
         return PackedByteArray()
     return PackedByteArray(out)
+
+
+def _fastlz_into_buffer(data: bytes, buffer_size: int) -> bytes:
+    """Godot decodes into at least 16 bytes and returns what FastLZ wrote (0 on failure);
+    the array keeps ``buffer_size`` bytes of it and zeros up to that count."""
+    out = fastlz_decompress(data, max(buffer_size, 16))
+    if not out:
+        return b""
+    return out[:buffer_size].ljust(len(out), b"\0")
 
 
 def decompress_dynamic(self: Any, max_output_size: int,

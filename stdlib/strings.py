@@ -605,9 +605,16 @@ def xml_unescape(s: str) -> str:
     return s
 
 
+_URI_SAFE = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~"
+
+
 def uri_encode(s: str) -> str:
-    safe = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~"
-    return "".join(chr(b) if b in safe else "%%%02X" % b for b in s.encode("utf-8"))
+    return "".join(chr(b) if b in _URI_SAFE else "%%%02X" % b for b in s.encode("utf-8"))
+
+
+def percent_encode3(s: str) -> str:
+    """Godot 3's ``percent_encode``: like http_escape, but lowercase hex digits."""
+    return "".join(chr(b) if b in _URI_SAFE else "%%%02x" % b for b in s.encode("utf-8"))
 
 
 def _percent_decode(s: str, plus_is_space: bool) -> str:
@@ -755,15 +762,25 @@ def simplify_path(s: str) -> str:
 
 def format_(s: str, values: Any, placeholder: str = "{_}", dialect: int = 4) -> str:
     if isinstance(values, dict):
-        items = [(k, v) for k, v in values.items()]
-    elif isinstance(values, (list, tuple)):
-        pairs = all(isinstance(v, (list, tuple)) and len(v) == 2 for v in values) and values
-        items = list(values) if pairs else list(enumerate(values))
-    else:
+        for key, value in values.items():
+            s = s.replace(placeholder.replace("_", _gstr(key, dialect)), _gstr(value, dialect))
+        return s
+    if not isinstance(values, (list, tuple)):
         _error("Invalid type: Only Array or Dictionary is supported.")
         return s
-    for key, value in items:
-        s = s.replace(placeholder.replace("_", _gstr(key, dialect)), _gstr(value, dialect))
+    from .variant import godot_type_name
+    for index, value in enumerate(values):
+        if isinstance(value, list) and godot_type_name(value) == "Array":  # a [key, value] pair
+            if len(value) != 2:
+                _error(f"Invalid format: the inner Array at index {index} needs to contain "
+                       "only 2 elements, as a key-value pair.")
+                continue
+            key, value = value
+            s = s.replace(placeholder.replace("_", _gstr(key, dialect)), _gstr(value, dialect))
+        elif "_" in placeholder:
+            s = s.replace(placeholder.replace("_", str(index)), _gstr(value, dialect))
+        else:  # "{}" placeholders are filled one by one
+            s = s.replace(placeholder, _gstr(value, dialect), 1)
     return s
 
 
@@ -944,7 +961,7 @@ STRING_METHODS_3: dict[str, Callable[..., Any]] = {
     "http_escape": uri_encode, "http_unescape": uri_file_decode,
     "find": _find3, "hex_to_int": _hex_to_int3, "format": _format3,
     "humanize_size": lambda _receiver, size: humanize_size(size),
-    "percent_encode": uri_encode, "percent_decode": uri_file_decode,
+    "percent_encode": percent_encode3, "percent_decode": uri_file_decode,
     "is_abs_path": is_absolute_path, "is_rel_path": lambda s: not is_absolute_path(s),
     "is_subsequence_ofi": lambda s, text: is_subsequence_of(s.lower(), text.lower()),
     "is_valid_integer": is_valid_int, "ord_at": unicode_at, "plus_file": path_join,

@@ -221,9 +221,15 @@ def is_zero_approx(value: float) -> bool:
     return abs(value) < CMP_EPSILON
 
 
+# The NaN an invalid x86 operation yields has its sign bit set: Godot 3 prints it "-nan".
+DEFAULT_NAN = -math.nan
+
+
 def c_fmod(x: float, y: float) -> float:
-    if y == 0 or math.isinf(x) or math.isnan(x) or math.isnan(y):
-        return math.nan
+    if math.isnan(x) or math.isnan(y):
+        return x if math.isnan(x) else y
+    if y == 0 or math.isinf(x):
+        return DEFAULT_NAN
     return math.fmod(x, y)
 
 
@@ -269,18 +275,27 @@ def c_round(value: float) -> float:
     """std::round: halves away from zero."""
     if not math.isfinite(value):
         return value
-    result = math.floor(abs(value) + 0.5)
-    if result - abs(value) > 0.5:  # guard 0.49999999999999994 + 0.5 == 1.0
-        result -= 1
+    magnitude = abs(value)
+    result = math.floor(magnitude)
+    if magnitude - result >= 0.5:  # exact, unlike magnitude + 0.5 (0.49999999999999994)
+        result += 1
     return math.copysign(result, value)
 
 
+def round3(value: float) -> float:
+    """Godot 3's ``Math::round``: floor(x + 0.5) mirrored for negatives (round(-0.0) is 0)."""
+    if not math.isfinite(value):
+        return value
+    return float(math.floor(value + 0.5)) if value >= 0 else -float(math.floor(-value + 0.5))
+
+
 def c_floor(value: float) -> float:
-    return float(math.floor(value)) if math.isfinite(value) else value
+    return math.copysign(math.floor(value), value) if math.isfinite(value) else value
 
 
 def c_ceil(value: float) -> float:
-    return float(math.ceil(value)) if math.isfinite(value) else value
+    """std::ceil: keeps the sign, so ceil(-0.5) is -0.0."""
+    return math.copysign(math.ceil(value), value) if math.isfinite(value) else value
 
 
 def c_to_int(value: float) -> int:
@@ -297,7 +312,7 @@ def c_pow(x: float, y: float) -> float:
         if x == 0 and y < 0:
             return math.inf
         if x < 0 and not float(y).is_integer():
-            return math.nan
+            return DEFAULT_NAN
         return math.inf
 
 
@@ -310,7 +325,7 @@ def c_call(func: Callable[[float], float], x: float) -> float:
             return -math.inf
         if func is math.atanh and abs(x) == 1:
             return math.copysign(math.inf, x)
-        return math.nan
+        return DEFAULT_NAN if func in (math.sqrt, math.log, math.log10, math.log2) else math.nan
     except OverflowError:
         return math.inf
 
@@ -1264,7 +1279,7 @@ def _json3(name: str) -> Callable[..., Any]:
 def _functions_3() -> dict[str, tuple[Callable[..., Any], str]]:
     table = _math_functions()
     table.update({
-        "floor": (c_floor, "f"), "ceil": (c_ceil, "f"), "round": (c_round, "f"),
+        "floor": (c_floor, "f"), "ceil": (c_ceil, "f"), "round": (round3, "f"),
         "abs": (_number3("abs", abs, abs), "v"), "sign": (_number3("sign", _int_sign, sign), "v"),
         "decimals": (_decimals, "f"), "stepify": (snapped, "ff"), "lerp": (_lerp3, "vvv"),
         "range_lerp": (remap, "fffff"), "dectime": (_dectime, "fff"),
@@ -1273,7 +1288,9 @@ def _functions_3() -> dict[str, tuple[Callable[..., Any], str]]:
         "linear2db": (linear_to_db, "f"), "db2linear": (db_to_linear, "f"),
         "polar2cartesian": (lambda r, th: _vector3(r * math.cos(th), r * math.sin(th)), "ff"),
         "cartesian2polar": (lambda x, y: _vector3(math.sqrt(x * x + y * y), math.atan2(y, x)), "ff"),
-        "max": (_pick3("max", max), "vv"), "min": (_pick3("min", min), "vv"),
+        # C's MAX/MIN macros: with a NaN the comparison fails and the second value wins
+        "max": (_pick3("max", lambda a, b: a if a > b else b), "vv"),
+        "min": (_pick3("min", lambda a, b: a if a < b else b), "vv"),
         "clamp": (_pick3("clamp", lambda x, lo, hi: lo if x < lo else (hi if x > hi else x)), "vvv"),
         "nearest_po2": (_nearest_po2_3, "i"), "weakref": (lambda o: make_weakref(o, 3), "o"),
         "funcref": (_funcref, "os"), "convert": (_convert(3), "vi"), "typeof": (_typeof(3), "v"),

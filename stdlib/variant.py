@@ -150,8 +150,8 @@ def num_real(value: float, trailing: bool = True) -> str:
 
 def num3(value: float) -> str:
     """Godot 3 ``String::num(x)``: ``%lf`` with zeros and the point stripped."""
-    if math.isnan(value):
-        return "nan"
+    if math.isnan(value):  # printf shows the sign bit of a NaN
+        return "-nan" if math.copysign(1.0, value) < 0 else "nan"
     if math.isinf(value):
         return "-inf" if value < 0 else "inf"
     text = ("%f" % value)[:255]
@@ -583,7 +583,21 @@ class _Sprintf:
             body = _strings().num_int64(unsigned, base, c == "X")
         else:
             body = _strings().num_int64(abs(value), base, c == "X")
-        return self._signed(body, value < 0 and not self.as_unsigned, True, self.sign)
+        negative = value < 0 and not self.as_unsigned
+        if self.dialect == 3:
+            return self._signed3(body, negative)
+        return self._signed(body, negative, True, self.sign)
+
+    def _signed3(self, body: str, negative: bool) -> str:
+        """Godot 3.2's integers: padded to the full width, then the sign put just before
+        the digits (so ``%-5d`` of -12 gives ``12 -  ``)."""
+        length = len(body)
+        pad = "0" if self.zeros else " "
+        body = (_strings().rpad if self.left else _strings().lpad)(body, self.min_chars, pad)
+        if negative or self.sign:
+            at = 0 if self.zeros else len(body) - length
+            body = body[:at] + ("-" if negative else "+") + body[at:]
+        return body
 
     def _float(self) -> str:
         value = self._next()
@@ -592,7 +606,7 @@ class _Sprintf:
         value = float(value)
         finite = math.isfinite(value)
         body = c_num(abs(value), self.min_decimals)
-        if finite:
+        if finite or self.dialect == 3:  # 3.x pads inf too: "inf.0"
             body = _strings().pad_decimals(body, self.min_decimals)
         return self._signed(body, math.copysign(1, value) < 0, finite, self.sign)
 
@@ -617,6 +631,9 @@ class _Sprintf:
         value = self._next()
         if _is_num(value):
             code = int(value)
+            if self.dialect == 3 and not 0 <= code <= 255:  # 3.x %c takes a byte (CharType)
+                side = "lower than minimum" if code < 0 else "greater than maximum"
+                raise _FormatError(f"unsigned byte integer is {side}")
             if code < 0:
                 raise _FormatError("unsigned integer is lower than minimum")
             if 0xD800 <= code <= 0xDFFF:
@@ -704,13 +721,16 @@ class _Writer:
             return self._dict(value, depth)
         if name.startswith("Packed"):
             return self._packed(value, name)
-        hook = getattr(value, "_gd_var_str", None)
-        return hook(3 if self.three else 4) if hook else stringify(value, 3 if self.three else 4)
+        if hasattr(value, "_FIELDS"):  # math values: the name and every number, flattened
+            shown = godot_type_name(value, 3) if self.three else name
+            items = ", ".join(_components(value, self.three))
+            return f"{shown}( {items} )" if self.three else f"{shown}({items})"
+        return stringify(value, 3 if self.three else 4)
 
     def _float(self, value: float) -> str:
-        if self.three:
-            text = "0" if value == 0 else "inf_neg" if value == -math.inf else \
-                "inf" if value == math.inf else "nan" if value != value else "%g" % value
+        if self.three:  # VariantWriter 3.x goes through real_t (float32), then "%lg"
+            value = _to_single(value)
+            text = "0" if value == 0 else num3(value) if value != value else "%g" % value
         elif value == 0:
             text = "0"
         elif value == -math.inf:
@@ -720,7 +740,8 @@ class _Writer:
             single = struct.unpack("<f", struct.pack("<f", value))[0] == value
             text = shortest_float(value, single)
             text = text[:-2] if text.endswith(".0") else text
-        if text not in ("inf", "-inf", "nan") and not any(c in text for c in ".eE"):
+        exempt = ("inf", "nan") if self.three else ("inf", "-inf", "nan")  # 3.x: "-inf.0"
+        if text not in exempt and not any(c in text for c in ".eE"):
             text += ".0"
         return text
 
@@ -760,10 +781,34 @@ class _Writer:
         return f"{name}({', '.join(items)})"
 
 
+def _to_single(value: float) -> float:
+    import struct
+    try:
+        return struct.unpack("<f", struct.pack("<f", value))[0]
+    except OverflowError:
+        return math.copysign(math.inf, value)
+
+
 def _components(value: Any, three: bool) -> list[str]:
+    """The numbers of a math value in VariantWriter order (rows of a Basis, columns else)."""
+    return [_component(number, three) for number in _numbers(value)]
+
+
+def _numbers(value: Any) -> list[Any]:
+    if isinstance(value, (int, float)):
+        return [value]
+    parts = value._fields() if hasattr(value, "_fields") else value
+    return [number for part in parts for number in _numbers(part)]
+
+
+def _component(number: Any, three: bool) -> str:
+    if type(number) is int:
+        return str(number)
+    if number == 0:
+        return "0"  # VariantWriter's rtos_fix: no negative zero
     if three:
-        return ["%g" % float(c) for c in value]
-    return [shortest_float(float(c)).removesuffix(".0") for c in value]
+        return "%g" % number
+    return shortest_float(float(number)).removesuffix(".0")
 
 
 _TOKEN = re.compile(r'\s*(?:(?P<num>[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?))'

@@ -204,3 +204,94 @@ class TestGodot3:
     def test_method_table_dispatch(self):
         assert method_table(Array, 3) is A3 and method_table(Array, 4) is A
         assert "slice" in A3 and "remove_at" not in A3 and "remove" not in A
+
+
+class TestGodot3Semantics:
+    """Godot 3.2.3's Variant ``==`` and ``SortArray`` (values recorded from godot3-server)."""
+
+    def test_equal3(self):
+        assert arrays.equal3(Array([1]), Array([1])) and arrays.equal3(Array([Array([1])]), Array([Array([1])]))
+        assert not arrays.equal3(Array([1, 2]), Array([1, 2.0]))
+        assert not arrays.equal3(Array([float("nan")]), Array([float("nan")]))
+        assert not arrays.equal3(Array([Dictionary()]), Array([Dictionary()]))
+        shared = Dictionary()
+        assert arrays.equal3(Array([shared]), Array([shared]))
+
+    def test_has_find_with_nan_and_dicts(self):
+        nan = float("nan")
+        assert A3["has"](Array([nan]), nan) is False and A3["find"](Array([nan]), nan) == -1
+        assert A3["count"](Array([nan]), nan) == 0
+        assert A3["has"](Array([Array([1])]), Array([1])) is True
+        assert A3["has"](Array([Dictionary()]), Dictionary()) is False
+
+    def test_sort_mixed_types(self):
+        arr = Array([3, "a", 1.5, None, True, Array([0])])
+        A3["sort"](arr)
+        assert arr == [1.5, 3, "a", None, True, [0]]
+        pair = Array([True, False])
+        A3["sort"](pair)
+        assert pair == [False, True]
+
+    def test_sort_custom_is_godots_unstable_introsort(self):
+        words = Array(["kiwi", "fig", "pear", "plum", "date", "lime", "yam", "pea", "apple",
+                       "mango", "grape", "melon", "lemon", "guava", "olive", "peach", "nut",
+                       "cherry", "banana", "orange", "ab", "c"])
+        A3["sort_custom"](words, _ByLength(), "bylen")
+        assert words == ["c", "ab", "fig", "nut", "pea", "yam", "lime", "date", "plum", "pear",
+                         "kiwi", "apple", "mango", "grape", "melon", "lemon", "guava", "olive",
+                         "peach", "cherry", "banana", "orange"]
+
+    def test_sort_mixed_past_the_insertion_threshold(self):
+        mixed = Array([3, "a", 2, None, 1.5, "b", True, 0, False, "c", -1, Array([1]), 7, 7.5,
+                       "z", 4, 5, None, 6, 8, "d", 2.5])
+        A3["sort"](mixed)
+        assert mixed == [-1, 2.5, "d", 6, 8, None, 4, 5, "z", 7, 7.5, [1], "c", False, 0, True,
+                         "b", 1.5, None, 2, "a", 3]
+        assert [type(v) for v in mixed[13:16]] == [bool, int, bool]
+
+    def test_sort_custom_on_a_class_calls_its_static_method(self, monkeypatch):
+        calls = []
+
+        class Script:
+            def call(self, name, *args):  # an instance method: must not be used
+                raise AssertionError("unbound call")
+
+        def hook(obj, name, a, b):
+            calls.append((obj, name))
+            return a < b
+        monkeypatch.setattr(arrays, "call_method", hook)
+        arr = Array([2, 1])
+        A3["sort_custom"](arr, Script, "shorter")
+        assert arr == [1, 2] and calls[0] == (Script, "shorter")
+
+
+class _ByLength:
+    def call(self, name, a, b):
+        return len(a) < len(b)
+
+
+class TestShuffle:
+    def test_godot3_shuffle_follows_seed(self):
+        from gdscript.stdlib.random_numbers import GLOBAL_FUNCTIONS_3
+        GLOBAL_FUNCTIONS_3["seed"](7)
+        arr = Array([1, 2, 3, 4, 5, 6])
+        A3["shuffle"](arr)
+        assert arr == [4, 5, 3, 1, 2, 6]  # godot3-server after seed(7)
+
+    def test_godot4_shuffle_and_pick_random_repeat_after_seed(self):
+        from gdscript.stdlib.random_numbers import GLOBAL_FUNCTIONS_4
+        runs = []
+        for _ in range(2):
+            GLOBAL_FUNCTIONS_4["seed"](3)
+            arr = Array(range(10))
+            arrays.METHODS["shuffle"](arr)
+            runs.append((list(arr), arrays.METHODS["pick_random"](arr)))
+        assert runs[0] == runs[1] and sorted(runs[0][0]) == list(range(10))
+
+
+class TestHashMethod:
+    def test_array_hash_is_the_global_hash(self):
+        # hash([1, 2]) in Godot 3.2.3 is 193377032; Array.hash() gives the same number.
+        assert A3["hash"](Array([1, 2])) == 193377032
+        from gdscript.stdlib.hashing import godot_hash
+        assert arrays.METHODS["hash"](Array([1, "a"])) == godot_hash(Array([1, "a"]), 4)

@@ -100,3 +100,11 @@ class TestGodot3:
         assert method_table(Dictionary, 3) is D3 and method_table(dict, 4) is D
         assert D3["empty"](Dictionary()) and D3["erase"](Dictionary({1: 2}), 1) is True
         assert "merge" not in D3 and "empty" not in D
+
+
+class TestKeyTypes:
+    def test_has_tells_int_float_and_bool_keys_apart(self):
+        d = Dictionary({"a": 1, 5: Array([1, 2])})
+        assert D3["has"](d, 5) and not D3["has"](d, 5.0) and not D3["has"](d, True)
+        assert D["has"](Dictionary({1.0: 0}), 1.0) and not D["has"](Dictionary({1.0: 0}), 1)
+        assert D3["has_all"](d, Array(["a", 5])) and not D3["has_all"](d, Array(["a", 5.0]))

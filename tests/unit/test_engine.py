@@ -224,4 +224,4 @@ class TestDerailedRuns:
                 get_tree().quit()
             """)
         assert code == 1
-        assert "a script error happened in each of the last 120 frames" in err
+        assert "stopping the run: script errors in 120 frames" in err

@@ -173,3 +173,33 @@ class TestMathElements:
         arr = PackedVector2Array([(1, 1), (0, 0)])
         assert stringify(arr) == "[(1.0, 1.0), (0.0, 0.0)]"
         assert len(PackedColorArray()) == 0
+
+
+class TestFastLZ:
+    """Compression mode 0 (FastLZ); byte values recorded from godot3-server (Godot 3.2.3)."""
+
+    @pytest.mark.parametrize("raw, compressed", [
+        (bytes([1] * 8), [1, 1, 1, 128, 1, 7] + [0] * 8),
+        (bytes([1, 2, 3]), [15, 1, 2, 3] + [0] * 13),
+        (b"hello hello hello hello world, hello world!",
+         [5, *b"hello ", 224, 9, 5, 18, *b"world, hello world!"]),
+        (bytes((i * 7) % 13 for i in range(300)),
+         [12, 0, 7, 1, 8, 2, 9, 3, 10, 4, 11, 5, 12, 6, 224, 253, 12, 224, 13, 12, 2, 12, 6, 0]),
+    ])
+    def test_compress_matches_godot(self, raw, compressed):
+        assert list(packed.compress(PackedByteArray(raw))) == compressed
+        assert bytes(packed.fastlz_decompress(bytes(compressed), 1 << 16)).rstrip(b"\0") == \
+            raw.rstrip(b"\0")
+
+    def test_decompress_buffer_sizes(self):
+        data = PackedByteArray(b"hello hello hello hello world, hello world!")
+        packed_data = packed.compress(data)
+        assert bytes(packed.decompress(packed_data, 43)) == bytes(data)
+        assert len(packed.decompress(packed_data, 100)) == 43  # what FastLZ wrote
+        assert len(packed.decompress(packed_data, 5)) == 0  # too small: FastLZ fails
+        short = packed.compress(PackedByteArray([1] * 8))
+        assert list(packed.decompress(short, 8)) == [1] * 8 + [0] * 8  # Godot decodes 16
+
+    def test_round_trip_long_input(self):
+        raw = bytes((i * i) % 251 if i % 3 else 7 for i in range(20000))
+        assert packed.fastlz_decompress(packed.fastlz_compress(raw), len(raw)) == raw

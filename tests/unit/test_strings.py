@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from gdscript.errors import set_engine_error_sink
+from gdscript.stdlib.arrays import Array
+from gdscript.stdlib.dictionary import Dictionary
 from gdscript.stdlib import strings
 from gdscript.stdlib.packed import PackedByteArray, PackedStringArray
 from gdscript.stdlib.strings import NodePath, StringName
@@ -325,3 +327,17 @@ class TestErrors4:
 
     def test_statics_through_a_value(self):
         assert call("num", "", 2.5) == "2.5" and call("chr", "", 66) == "B"
+
+
+class TestGodot3FormatAndEncode:
+    """Recorded from Godot 3.2.3 (godot3-server)."""
+
+    def test_format_fills_bare_placeholders_in_turn(self):
+        assert S3["format"]("{} and {}", Array(["x", "y"]), "{}") == "x and y"
+        assert S3["format"]("$a-$b", Dictionary({"a": 1, "b": 2}), "$_") == "1-2"
+        assert S3["format"]("{0}{0}{1}", Array(["ab", 5.5])) == "abab5.5"
+        assert S3["format"]("{k} {1}", Array([Array(["k", "v"]), "z"])) == "v z"
+
+    def test_percent_encode_is_lowercase_hex(self):
+        assert S3["percent_encode"]("a b/é+%") == "a%20b%2f%c3%a9%2b%25"
+        assert S3["http_escape"]("a b&c=d/é?") == "a%20b%26c%3Dd%2F%C3%A9%3F"

@@ -340,3 +340,31 @@ class TestDialect3:
     def test_var2bytes_roundtrip(self):
         assert list(U3["var2bytes"](1)) == [2, 0, 0, 0, 1, 0, 0, 0]
         assert U3["bytes2var"](U3["var2bytes"](Array([1, "x"]))) == [1, "x"]
+
+
+class TestGodot3Numbers:
+    """Recorded from Godot 3.2.3 (godot3-server)."""
+
+    def test_max_min_with_nan_return_the_second_value(self):
+        assert U3["max"](math.nan, 1) == 1.0 and U3["min"](math.nan, 1) == 1.0
+        assert math.isnan(U3["clamp"](math.nan, 0, 1))
+        assert U3["max"](2, 7) == 7 and U3["min"](2.5, 1) == 1.0
+
+    def test_ceil_floor_keep_the_sign_of_zero(self):
+        assert math.copysign(1, U3["ceil"](-0.5)) == -1 and U3["ceil"](-0.5) == 0
+        assert math.copysign(1, U3["floor"](-0.0)) == -1
+        assert math.copysign(1, U3["floor"](0.5)) == 1
+
+    def test_round_is_floor_of_half_up(self):
+        assert U3["round"](2.5) == 3 and U3["round"](-2.5) == -3
+        assert math.copysign(1, U3["round"](-0.0)) == 1
+        assert math.copysign(1, U3["round"](-0.4)) == -1
+        assert U3["round"](0.49999999999999994) == 1.0
+        assert U4["round"](0.49999999999999994) == 0.0
+
+    def test_invalid_operations_give_the_x86_negative_nan(self):
+        for value in (U3["sqrt"](-1.0), U3["log"](-1.0), U3["fmod"](1.0, 0.0),
+                      U3["pow"](-1.0, 0.5), U3["fposmod"](1.0, 0.0)):
+            assert math.isnan(value) and math.copysign(1, value) == -1
+        for value in (U3["acos"](2.0), U3["asin"](2.0)):
+            assert math.isnan(value) and math.copysign(1, value) == 1

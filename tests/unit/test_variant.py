@@ -17,7 +17,8 @@ from gdscript.stdlib import variant
 from gdscript.stdlib.arrays import Array
 from gdscript.stdlib.dictionary import Dictionary
 from gdscript.stdlib.packed import (PackedByteArray, PackedFloat32Array, PackedFloat64Array,
-                                    PackedInt32Array, PackedInt64Array, PackedStringArray)
+                                    PackedColorArray, PackedInt32Array, PackedInt64Array,
+                                    PackedStringArray)
 from gdscript.stdlib.strings import NodePath, StringName, format_percent
 from gdscript.stdlib.variant import stringify
 
@@ -283,3 +284,60 @@ class TestGlobalConstants:
         assert four["PROPERTY_HINT_RANGE"] == 1 and four["SIDE_BOTTOM"] == 3
         assert three["MARGIN_BOTTOM"] == 3 and gc.ERR_PRINTER_ON_FIRE == 48
         assert gc.ENUMS_4["Variant.Type"]["TYPE_STRING_NAME"] == 21
+
+
+class TestGodot3Recorded:
+    """var2str, NaN and ``%`` details recorded from Godot 3.2.3 (godot3-server)."""
+
+    def test_var2str_math_types(self):
+        from gdscript.stdlib import class_table
+        c3 = class_table(3)
+        assert variant.var_to_str(c3["Vector2"](1, 2), 3) == "Vector2( 1, 2 )"
+        assert variant.var_to_str(c3["Rect2"](0, 0, 1, 1), 3) == "Rect2( 0, 0, 1, 1 )"
+        assert variant.var_to_str(c3["Color"](1, 0, 0), 3) == "Color( 1, 0, 0, 1 )"
+        assert variant.var_to_str(c3["Transform2D"](), 3) == "Transform2D( 1, 0, 0, 1, 0, 0 )"
+        assert variant.var_to_str(c3["Quat"](), 3) == "Quat( 0, 0, 0, 1 )"
+        assert variant.var_to_str(c3["Transform"](), 3) == \
+            "Transform( 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0 )"
+        assert variant.var_to_str(c3["Plane"](1, 0, 0, 2), 3) == "Plane( 1, 0, 0, 2 )"
+        colors = PackedColorArray([c3["Color"](0, 0, 0)])
+        assert variant.var_to_str(colors, 3) == "PoolColorArray( 0, 0, 0, 1 )"
+
+    def test_var_to_str_math_types_godot4(self):
+        from gdscript.stdlib import class_table
+        c4 = class_table(4)
+        assert variant.var_to_str(c4["Vector2"](1, 2.5)) == "Vector2(1, 2.5)"
+        assert variant.var_to_str(c4["Vector2i"](1, 2)) == "Vector2i(1, 2)"
+        assert variant.var_to_str(c4["Basis"]()) == "Basis(1, 0, 0, 0, 1, 0, 0, 0, 1)"
+
+    def test_var2str_floats_go_through_float32(self):
+        assert variant.var_to_str(1e-300, 3) == "0.0"
+        assert variant.var_to_str(-math.inf, 3) == "-inf.0"
+        assert variant.var_to_str(math.inf, 3) == "inf"
+        assert variant.var_to_str(-0.0, 3) == "0.0"
+        assert variant.var_to_str(12345.6789, 3) == "12345.7"
+        assert variant.var_to_str(-math.nan, 3) == "-nan.0"
+
+    def test_nan_sign_is_printed(self):
+        assert stringify(-math.nan, 3) == "-nan" and stringify(math.nan, 3) == "nan"
+        assert stringify(Array([-math.nan]), 3) == "[-nan]"
+        assert stringify(-math.nan, 4) == "nan"
+        assert format_percent("%f|%.2f", [-math.nan, math.nan], 3) == "-nan.000000|nan.00"
+
+    def test_integer_padding_puts_the_sign_before_the_digits(self):
+        assert format_percent("[%5d|%-5d|%05d|%+5d|%-+5d|%+05d|%d|%+d]",
+                              [-12, -12, -12, 12, 12, 12, -12, 12], 3) == \
+            "[   -12|12 -  |-00012|   +12|12 +  |+00012|-12|+12]"
+        assert format_percent("[%5x|%-5x|%05x|%-5o]", [-255, -255, -255, -8], 3) == \
+            "[   -ff|ff -  |-000ff|10 -  ]"
+        assert format_percent("%-5d|", [-12], 4) == "-12  |"
+
+    def test_float_formats_pad_infinity(self):
+        assert format_percent("[%5.1f|%08.2f]", [-math.inf, -3.14159], 3) == "[-inf.0|-0003.14]"
+
+    def test_char_takes_a_byte(self):
+        assert format_percent("%c|%5c", [255, 65], 3) == "ÿ|    A"
+        with pytest.raises(ScriptRuntimeError) as info:
+            format_percent("%c", [9731], 3)
+        assert str(info.value) == "unsigned byte integer is greater than maximum in operator '%'."
+        assert format_percent("%c", [9731], 4) == "☃"
