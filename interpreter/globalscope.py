@@ -87,8 +87,15 @@ class BuiltinType:
         return self.name
 
 
+def converter_for(name: str, dialect: int) -> Any:
+    """The conversion ``name(x)`` and typed variables of type ``name`` apply, per dialect."""
+    if dialect == 3:
+        return CONVERTERS_3.get(name) or CONVERTERS.get(name)
+    return CONVERTERS.get(name)
+
+
 def _constructor(name: str, dialect: int) -> Any:
-    converter = CONVERTERS.get(name)
+    converter = converter_for(name, dialect)
     if converter is not None:
         def construct_builtin(*args: Any) -> Any:
             if not args:
@@ -149,6 +156,23 @@ def _tname(value: Any) -> str:
     return godot_type_name(value)
 
 
+def to_int_3(value: Any) -> int:
+    """Godot 3's int(): a float converts as C++ does (NaN, inf, overflow: INT64_MIN)."""
+    if type(value) is float:
+        from gdscript.stdlib.utility_functions import c_to_int
+
+        return c_to_int(value)
+    return to_int(value)
+
+
+def to_string_3(value: Any) -> str:
+    if type(value) is str:
+        return value
+    from gdscript.stdlib.variant import stringify
+
+    return stringify(value, 3)
+
+
 def to_string_name(value: Any) -> Any:
     from gdscript.stdlib.strings import StringName
 
@@ -159,6 +183,7 @@ CONVERTERS: dict[str, Any] = {
     "int": to_int, "float": to_float, "bool": to_bool, "String": to_string,
     "StringName": to_string_name,
 }
+CONVERTERS_3: dict[str, Any] = {"int": to_int_3, "String": to_string_3}
 
 
 def construct(type_name: str, *args: Any) -> Any:

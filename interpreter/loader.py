@@ -236,9 +236,9 @@ class Resolver:
             isinstance(class_table(self.dialect).get(name), type)
 
     def converter(self, type_name: str) -> Any:
-        from .globalscope import CONVERTERS
+        from .globalscope import converter_for
 
-        return CONVERTERS.get(type_name)
+        return converter_for(type_name, self.dialect)
 
     def type_id(self, spec: nodes.TypeNode | None) -> int:
         """Godot's TYPE_* of a declared type, in this dialect (0 when untyped)."""

@@ -465,6 +465,10 @@ def op_eq_3(a: Any, b: Any) -> bool:
         raise _invalid_operands_3(a, b, "==")
     if isinstance(a, dict) and isinstance(b, dict):
         return a is b
+    if isinstance(a, list) and isinstance(b, list):
+        from gdscript.stdlib.arrays import equal3
+
+        return bool(equal3(a, b))
     return op_eq(a, b)
 
 
