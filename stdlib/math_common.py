@@ -23,6 +23,8 @@ from typing import Any
 
 from gdscript.errors import ScriptRuntimeError
 
+from .variant import c_num, num3  # Godot's String::num, shared with value printing
+
 CMP_EPSILON = 0.00001
 UNIT_EPSILON = 0.001
 _F32 = struct.Struct("f")
@@ -58,25 +60,6 @@ def trunc_to_i32(value: float) -> int:
 
 # * Number formatting ---------------------------------------------------------
 
-def c_num(value: float, decimals: int) -> str:
-    """Godot 4 ``String::num(value, decimals)``: fixed decimals, zeros trimmed to ``.0``."""
-    if math.isnan(value):
-        return "nan"
-    if math.isinf(value):
-        return "-inf" if value < 0 else "inf"
-    if decimals < 0:
-        decimals = 14
-        if abs(value) > 10:
-            decimals -= math.floor(math.log10(abs(value)))
-    decimals = min(decimals, 16)
-    text = ("%f" % value) if decimals < 0 else ("%.*f" % (decimals, value))
-    if "." in text:
-        text = text.rstrip("0")
-        if text.endswith("."):
-            text += "0"
-    return text
-
-
 def num_real4(value: float, trailing: bool = True) -> str:
     """Godot 4 ``String::num_real(float)``: how real_t components print."""
     if math.isnan(value) or math.isinf(value):
@@ -87,18 +70,6 @@ def num_real4(value: float, trailing: bool = True) -> str:
     if abs(value) > 10:
         decimals -= math.floor(math.log10(abs(value)))
     return c_num(value, decimals)
-
-
-def num3(value: float) -> str:
-    """Godot 3 ``String::num(value)``: 6 decimals, zeros and a bare ``.`` stripped."""
-    if math.isnan(value):  # printf shows the sign bit of a NaN
-        return "-nan" if math.copysign(1.0, value) < 0 else "nan"
-    if math.isinf(value):
-        return "-inf" if value < 0 else "inf"
-    text = ("%f" % value)[:255]
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
 
 
 def fmt_tuple(values: tuple, dialect: int, is_int: bool = False) -> str:
