@@ -23,7 +23,7 @@ from typing import Any
 
 from gdscript.errors import ScriptRuntimeError
 
-from .variant import c_num, num3  # Godot's String::num, shared with value printing
+from .variant import c_num, num3, num_real  # Godot's String::num, shared with printing
 
 CMP_EPSILON = 0.00001
 UNIT_EPSILON = 0.001
@@ -62,15 +62,7 @@ def trunc_to_i32(value: float) -> int:
 
 def num_real4(value: float, trailing: bool = True) -> str:
     """Godot 4 ``String::num_real(float)``: how real_t components print."""
-    if math.isnan(value) or math.isinf(value):
-        return c_num(value, 0)
-    if abs(value) < 2.0**63 and float(int(value)) == value:
-        return str(int(value)) + (".0" if trailing else "")
-    decimals = 6
-    if abs(value) > 10:
-        decimals -= math.floor(math.log10(abs(value)))
-    return c_num(value, decimals)
-
+    return num_real(value, trailing, precision=6)
 
 def fmt_tuple(values: tuple, dialect: int, is_int: bool = False) -> str:
     """``(a, b, ...)`` the way both dialects print vector-like components."""

@@ -136,13 +136,14 @@ def c_num(value: float, decimals: int) -> str:
     return text
 
 
-def num_real(value: float, trailing: bool = True) -> str:
-    """Godot 4 ``String::num_real(double)``: how a float prints."""
+def num_real(value: float, trailing: bool = True, precision: int = 14) -> str:
+    """Godot 4 ``String::num_real``: how a float prints (``precision`` 14 for a double,
+    6 for the float components of math types)."""
     if math.isnan(value) or math.isinf(value):
         return c_num(value, 0)
     if abs(value) < 2.0 ** 63 and float(int(value)) == value:
         return str(int(value)) + (".0" if trailing else "")
-    decimals = 14
+    decimals = precision
     if abs(value) > 10:
         decimals -= math.floor(math.log10(abs(value)))
     return c_num(value, decimals)
