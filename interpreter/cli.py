@@ -98,6 +98,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             text = read_source(name)
             parse(text, path=name, dialect=args.godot)
+        except UsageError as exc:  # unreadable file: its message names it already
+            failed += 1
+            print(f"gdscript: error: {exc.message}", file=sys.stderr)
         except GDScriptError as exc:
             failed += 1
             if exc.path is None:
