@@ -358,8 +358,18 @@ def arity_error(dialect: int, obj: Any, name: str, method: Any, given: int,
     required = sum(1 for p in params if p.default is p.empty)
     expected = len(params) if given > len(params) else required
     plural = "arguments" if dialect == 3 else "argument(s)"
-    return ScriptRuntimeError(f"Invalid call to function '{name}{via}' in base "
-                              f"'{object_type_name(obj)}'. Expected {expected} {plural}.")
+    error = ArityError(f"Invalid call to function '{name}{via}' in base "
+                       f"'{object_type_name(obj)}'. Expected {expected} {plural}.")
+    error.expected, error.given, error.dialect = expected, given, dialect
+    return error
+
+
+class ArityError(ScriptRuntimeError):
+    """A call with the wrong number of arguments (signals report it as an engine error)."""
+
+    expected = 0
+    given = 0
+    dialect = 4
 
 
 def _native_call(name: str, fn: Any, obj: Any, args: tuple[Any, ...]) -> Any:

@@ -316,6 +316,9 @@ class Object:
     def emit_signal(self, signal: str, *args: Any) -> int:
         conns = self._gd_connections.get(signal)
         if not conns:
+            if not self.has_signal(signal):
+                engine_error(f'Can\'t emit non-existing signal "{signal}".')
+                return ERR_INVALID_PARAMETER
             return OK
         for conn in list(conns):
             if conn.flags & CONNECT_ONE_SHOT:
@@ -326,8 +329,31 @@ class Object:
             if conn.flags & CONNECT_DEFERRED:
                 MESSAGE_QUEUE.append((conn.callable, call_args))
             else:
-                conn.callable(*call_args)
+                self._gd_call_connection(signal, conn, call_args)
         return OK
+
+    def _gd_call_connection(self, signal: str, conn: Connection, call_args: tuple[Any, ...]) -> None:
+        """Call one connection; a call with the wrong arity is an engine error, as in Godot,
+        and the other connections still run."""
+        from ..access import ArityError
+
+        try:
+            conn.callable(*call_args)
+        except ArityError as error:
+            target = conn.callable
+            owner = getattr(target, "target", None)
+            info = getattr(type(owner), "_gd_script", None)
+            where = (f"{owner.get_class()}({info.display_name()})" if info is not None
+                     else owner.get_class() if isinstance(owner, Object) else "null")
+            method = getattr(target, "method", None) or "<lambda>"
+            if error.dialect == 3:
+                engine_error(f"Error calling method from signal '{signal}': '{where}::{method}': "
+                             f"Method expected {error.expected} arguments, but called with "
+                             f"{error.given}..")
+            else:
+                engine_error(f"Error calling from signal '{signal}' to callable: "
+                             f"'{where}::{method}': Method expected {error.expected} "
+                             f"argument(s), but called with {error.given}.")
 
     def get_signal_connection_list(self, signal: str) -> list[dict[str, Any]]:
         return [{"signal": Signal(self, signal), "callable": c.callable, "flags": c.flags}
@@ -447,9 +473,11 @@ class Callable:
         if self.target is None or getattr(self.target, "_gd_freed", False):
             raise ScriptRuntimeError(
                 f"Attempt to call function 'null::{self.method} (Callable)' on a null instance.")
-        from ..runtime import call_method
+        from ..runtime import HOOKS
 
-        return call_method(self.target, self.method, *args)
+        info = getattr(type(self.target), "_gd_script", None)
+        hooks = HOOKS[info.dialect if info is not None else 4]
+        return hooks.call_method(self.target, self.method, *args)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Callable):

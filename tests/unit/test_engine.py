@@ -225,3 +225,40 @@ class TestDerailedRuns:
             """)
         assert code == 1
         assert "stopping the run: script errors in 120 frames" in err
+
+
+class TestSignalsAndArity:
+    def test_signal_to_a_handler_of_the_wrong_arity_is_an_engine_error(self) -> None:
+        code, out, err = run4("""
+            extends SceneTree
+            signal needs_two(a, b)
+            func handler(a, b):
+                print("handler ", a, " ", b)
+            func _init():
+                needs_two.connect(handler)
+                needs_two.emit(1)
+                needs_two.emit(1, 2)
+                print("after")
+                quit()
+            """)
+        assert (code, out) == (0, "handler 1 2\nafter\n")
+        assert err == ("ERROR: Error calling from signal 'needs_two' to callable: "
+                       "'SceneTree(main.gd)::handler': Method expected 2 argument(s), "
+                       "but called with 1.\n")
+
+    def test_call_with_too_many_arguments(self) -> None:
+        _, out, err = run4("""
+            extends SceneTree
+            class T:
+                func two(a, b = 1):
+                    return a + b
+            func call_it(t):
+                print(t.call("two", 1, 2, 3))
+            func _init():
+                call_it(T.new())
+                print("caller goes on")
+                quit()
+            """)
+        assert out == "caller goes on\n"
+        assert "Invalid call to function 'two' in base 'RefCounted (T)'. Expected 2 argument(s)." \
+            in err
