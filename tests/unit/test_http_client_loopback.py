@@ -215,10 +215,10 @@ class TestRequestWireFormat:
         assert b"Content-Length: 256\r\n" in data and data.endswith(b"\r\n\r\n" + body)
 
     def test_user_headers_replace_automatic_ones_by_prefix(self):
-        headers = ["host: custom", "user-agent: Pirulo/1.0", "Accept-Encoding: gzip",
+        headers = ["host: custom", "user-agent: gdscript-test/1.0", "Accept-Encoding: gzip",
                    "Content-Length: 1"]
         data, _ = self._capture(lambda c: c.request(HTTPClient.METHOD_POST, "/", headers, "abc"))
-        assert data == (b"POST / HTTP/1.1\r\nhost: custom\r\nuser-agent: Pirulo/1.0\r\n"
+        assert data == (b"POST / HTTP/1.1\r\nhost: custom\r\nuser-agent: gdscript-test/1.0\r\n"
                         b"Accept-Encoding: gzip\r\nContent-Length: 1\r\nAccept: */*\r\n\r\nabc")
 
     def test_default_port_host_header_has_no_port(self):
