@@ -31,10 +31,12 @@ from .errors import ScriptRuntimeError
 INT_MIN = -(2**63)
 INT_MAX = 2**63 - 1
 
+# What compiled code reaches (as ``_rt_<name>``) besides the helpers defined below.
 __all__ = [
     "INT_MIN", "INT_MAX", "wrap_int", "int_div", "int_mod", "op_div", "op_mod", "op_pow",
     "op_lshift", "op_neg", "get_member", "set_member", "get_index", "set_index",
-    "call_method", "has_method", "error_message", "Hooks",
+    "call_method", "has_method", "error_message", "Hooks", "BARE_YIELD", "report_error",
+    "signal_of",
 ]
 
 
@@ -248,13 +250,10 @@ has_method = HOOKS[4].has_method
 
 # * Helpers for compiled code (bound as ``_rt_<name>`` in generated modules) ----------
 
-from functools import partial  # noqa: E402
-
 from gdscript.stdlib.objects import Callable, Signal  # noqa: E402
 
 from .script import (  # noqa: E402
     BARE_YIELD,
-    MemberInfo,
     make_new,
     report_error,
     script_init,

@@ -33,7 +33,6 @@ directory.
 
 from __future__ import annotations
 
-import os
 import re
 import time
 import zlib
