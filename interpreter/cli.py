@@ -51,6 +51,11 @@ def build_arg_parser() -> argparse.ArgumentParser:
                      help="stop the run after SECONDS of wall time (exit code 1)")
     run.add_argument("--strict", action="store_true",
                      help="treat compatibility warnings as Godot's errors")
+    run.add_argument("--sandbox", action="store_true",
+                     help="run untrusted code: no processes, files only in res:// and "
+                          "user://, network only to loopback")
+    run.add_argument("--allow-net", action="store_true",
+                     help="with --sandbox: allow connections beyond loopback")
     add_network_arguments(run)
     run.add_argument("script", metavar="SCRIPT")
     run.add_argument("args", nargs=argparse.REMAINDER, metavar="-- ARGS",
@@ -115,10 +120,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     user_args = list(args.args)
     if user_args[:1] == ["--"]:
         user_args = user_args[1:]
+    from contextlib import nullcontext
+
+    from .sandbox import sandboxed
+
     undo = _network_options(args)
+    scope = sandboxed(args.allow_net) if args.sandbox else nullcontext()
     try:
-        return run_file(args.script, dialect=args.godot, args=user_args, timeout=args.timeout,
-                        strict=args.strict)
+        with scope:
+            return run_file(args.script, dialect=args.godot, args=user_args,
+                            timeout=args.timeout, strict=args.strict)
     except RunTimeout:
         print(f"gdscript: timeout: the script ran longer than {args.timeout:g} s",
               file=sys.stderr)

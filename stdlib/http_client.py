@@ -114,6 +114,21 @@ def route(host: str, port: int, tls: bool) -> tuple[str, int]:
     return target[0], port if target[1] is None else target[1]
 
 
+# The sandbox: connections only to loopback addresses (set by gdscript.sandbox).
+LOOPBACK_ONLY = [False]
+
+
+def network_allowed(address: str) -> bool:
+    """Whether a connection to ``address`` (after routing) may be made now."""
+    if not LOOPBACK_ONLY[0]:
+        return True
+    if _is_loopback(address.strip("[]")) or address.lower() == "localhost":
+        return True
+    engine_error(f"Connecting to '{address}' is refused in the sandbox: only loopback "
+                 f"addresses are allowed (run with --allow-net to lift this).")
+    return False
+
+
 def _is_loopback(host: str) -> bool:
     try:
         return ipaddress.ip_address(host).is_loopback
@@ -428,6 +443,9 @@ class _HTTPClientBase(RefCounted):
             target = proxy
             self._gd_tunnel = True if tls is not None else None
         address, target_port = route(target[0], target[1], tls is not None)
+        if not network_allowed(address):
+            self._gd_status = self.STATUS_CANT_CONNECT
+            return ERR_CANT_CONNECT
         self._gd_tcp = self._TCP_CLASS()
         self._gd_conn = self._gd_tcp
         if _is_ip(address):

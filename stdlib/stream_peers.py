@@ -507,9 +507,11 @@ class StreamPeerTCP3(_StreamPeerTCPBase):
 
 def _resolve_blocking(host: str, port: int) -> tuple[int, tuple] | None:
     """First address for ``host`` (StreamPeerTCP resolves synchronously, like Godot)."""
-    from .http_client import route  # the --resolve / --offline table lives there
+    from .http_client import network_allowed, route  # --resolve/--offline and the sandbox
 
     host, port = route(host, port, False)
+    if not network_allowed(host):
+        return None
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError):
