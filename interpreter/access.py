@@ -288,9 +288,12 @@ class Hooks:
             fn = self._make_caller(obj, name)
         if fn is None:  # a method looked up per object (freed checks)
             return self._call_object(obj, name, args, self.dialect)
-        if self.dialect == 3:
-            return _native_call(name, fn, obj, args)
-        return fn(obj, *args)
+        try:
+            if self.dialect == 3:
+                return _native_call(name, fn, obj, args)
+            return fn(obj, *args)
+        except TypeError as exc:
+            raise _builtin_arity_error(exc, self.dialect, obj, name, fn, args) from None
 
     def _make_caller(self, obj: Any, name: str) -> Any:
         t = type(obj)
@@ -323,9 +326,13 @@ class Hooks:
         if method is None:
             raise ScriptRuntimeError(f"Invalid call. Nonexistent function '{name}' in base "
                                      f"'{object_type_name(obj)}'.")
-        if dialect == 3:
-            return _native_call(name, getattr(obj, name), None, args)
-        return getattr(obj, name)(*args)
+        bound = getattr(obj, name)
+        try:
+            if dialect == 3:
+                return _native_call(name, bound, None, args)
+            return bound(*args)
+        except TypeError as exc:
+            raise _builtin_arity_error(exc, dialect, obj, name, bound, args) from None
 
     def has_method(self, obj: Any, name: str) -> bool:
         if isinstance(obj, Object):
@@ -370,6 +377,36 @@ class ArityError(ScriptRuntimeError):
     expected = 0
     given = 0
     dialect = 4
+
+
+def _builtin_arity_error(exc: TypeError, dialect: int, obj: Any, name: str, fn: Any,
+                        args: tuple[Any, ...]) -> Exception:
+    """A builtin method called with the wrong number of arguments gets Godot's error;
+    any other TypeError is left as it is (a bug, or an operator error to translate)."""
+    import inspect
+
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    # Raised while binding the arguments: the innermost frame is this module's call site.
+    if tb is None or tb.tb_frame.f_code.co_filename != __file__:
+        return exc
+    try:
+        params = [p for p in inspect.signature(fn).parameters.values()
+                  if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    except (TypeError, ValueError):
+        return exc
+    if any(p.kind == p.VAR_POSITIONAL for p in inspect.signature(fn).parameters.values()):
+        return exc
+    bound_self = not inspect.ismethod(fn)
+    count = len(params) - (1 if bound_self and params else 0)
+    required = sum(1 for p in params if p.default is p.empty) - (1 if bound_self else 0)
+    if required <= len(args) <= count:
+        return exc  # the count was right: the TypeError came from somewhere else
+    expected = count if len(args) > count else required
+    plural = "arguments" if dialect == 3 else "argument(s)"
+    return ScriptRuntimeError(f"Invalid call to function '{name}' in base "
+                              f"'{_type_name(obj, dialect)}'. Expected {expected} {plural}.")
 
 
 def _native_call(name: str, fn: Any, obj: Any, args: tuple[Any, ...]) -> Any:

@@ -262,3 +262,20 @@ class TestSignalsAndArity:
         assert out == "caller goes on\n"
         assert "Invalid call to function 'two' in base 'RefCounted (T)'. Expected 2 argument(s)." \
             in err
+
+
+class TestBuiltinArity:
+    def test_builtin_method_with_wrong_argument_count(self) -> None:
+        _, out, err = run4("""
+            extends SceneTree
+            func f():
+                var d = {"a": 1}
+                print(d.keys([]))
+            func _init():
+                f()
+                print("on")
+                quit()
+            """)
+        assert out == "on\n"
+        assert ("Invalid call to function 'keys' in base 'Dictionary'. "
+                "Expected 0 argument(s).") in err

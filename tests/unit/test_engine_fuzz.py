@@ -1,0 +1,41 @@
+"""Fuzzing the whole pipeline: mutated scripts are compiled and run (sandboxed, 1 s limit).
+
+Whatever the input, a run ends with GDScript errors or output, never with an internal
+error (a Python exception escaping the compiler or the runtime).  The mutations are
+``scripts/fuzz/fuzz_run.py``'s, which does the long runs.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "fuzz" / "fuzz_run.py"
+_spec = importlib.util.spec_from_file_location("fuzz_run", SCRIPT)
+assert _spec is not None and _spec.loader is not None
+fuzz_run = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(fuzz_run)
+
+FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+class TestEngineFuzz:
+    def test_seeds_run_cleanly(self) -> None:
+        from gdscript.api import run_source
+        from gdscript.sandbox import sandboxed
+
+        for source in fuzz_run.SEEDS:
+            with sandboxed():
+                result = run_source(source, dialect="auto", timeout=5)
+            assert result.stderr == "", (source, result.stderr)
+
+    @FUZZ
+    @given(st.integers(0, 2**32), st.integers(1, 4))
+    def test_mutations_never_reach_python(self, seed: int, edits: int) -> None:
+        rng = random.Random(seed)
+        source = fuzz_run.mutate(rng, rng.choice(fuzz_run.SEEDS), edits)
+        assert fuzz_run.problem(source, 1.0) is None, source
