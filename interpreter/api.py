@@ -79,6 +79,10 @@ def run_file(path: str | Path, dialect: int | str = "auto", args: list[str] | No
         except errors.GDScriptError as exc:
             err.append(exc.render())
             code = 1
+        except Exception as exc:  # noqa: BLE001 - a bug of ours, reported, never raised
+            err.append(f"gdscript: internal error (a bug in gdscript, not in your script): "
+                       f"{type(exc).__name__}: {exc}")
+            code = 70
     return RunResult(code, _joined(out), _joined(err))
 
 

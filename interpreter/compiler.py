@@ -1256,11 +1256,17 @@ class Compiler:
         this = ast.Name("self", ast.Load())
         return self.call_rt("call_super", base, this, ast.Constant(name), *args)
 
+    def require_function(self, keyword: str, node: nodes.Node) -> None:
+        if self.function is None:
+            raise self.fail(f'Cannot use "{keyword}" outside of a function.', node)
+
     def expr_AwaitNode(self, node: nodes.AwaitNode) -> ast.expr:
+        self.require_function("await", node)
         self.is_coroutine = True
         return ast.Yield(self.expr(node.to_await))  # type: ignore[arg-type]
 
     def expr_YieldNode(self, node: nodes.YieldNode) -> ast.expr:
+        self.require_function("yield", node)
         self.is_coroutine = True
         if node.object is None:
             return ast.Yield(self.rt("BARE_YIELD"))

@@ -188,6 +188,8 @@ _CONCAT = re.compile(r'can only concatenate (\w+) \(not "(\w+)"\) to (\w+)')
 _COMPARE = re.compile(r"'(\S+)' not supported between instances of '(\w+)' and '(\w+)'")
 _UNARY = re.compile(r"bad operand type for unary (\S+): '(\w+)'")
 _PY_OPS = {"**": "**", "//": "/", "pow()": "**"}
+_ARITY = re.compile(r"(?:\w+\.)?(\w+)\(\) (?:takes (?:from \d+ to )?(\d+) positional "
+                    r"arguments? but (\d+) (?:was|were) given|missing (\d+) required positional)")
 
 
 def _godot_name_of_py(name: str) -> str:
@@ -217,6 +219,12 @@ def error_message(exc: BaseException) -> str | None:
         if m:
             return (f"Invalid operands '{_godot_name_of_py(m.group(2))}' and "
                     f"'{_godot_name_of_py(m.group(3))}' in operator '{m.group(1)}'.")
+        m = _ARITY.match(text)
+        if m and not m.group(1).startswith("_gd_"):
+            # A direct call to a script function with the wrong count (self not counted).
+            expected = int(m.group(2)) - 1 if m.group(2) else None
+            count = f" Expected {expected} argument(s)." if expected is not None else ""
+            return f"Invalid call to function '{m.group(1)}'.{count}"
         m = _UNARY.search(text)
         if m:
             return (f"Invalid operand of type '{_godot_name_of_py(m.group(2))}' "

@@ -279,3 +279,23 @@ class TestBuiltinArity:
         assert out == "on\n"
         assert ("Invalid call to function 'keys' in base 'Dictionary'. "
                 "Expected 0 argument(s).") in err
+
+    def test_direct_call_with_wrong_count(self) -> None:
+        _, out, err = run4("""
+            extends SceneTree
+            func coro(a):
+                await process_frame
+            func f():
+                coro(1, 2)
+            func _init():
+                f()
+                print("on")
+                quit()
+            """)
+        assert out == "on\n"
+        assert "Invalid call to function 'coro'. Expected 1 argument(s)." in err
+
+    def test_await_outside_a_function_is_an_analyzer_error(self) -> None:
+        r = run_source("extends SceneTree\nvar x = await process_frame\n", dialect=4)
+        assert r.exit_code == 1
+        assert 'Analyzer Error: Cannot use "await" outside of a function.' in r.stderr
