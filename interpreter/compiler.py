@@ -1270,6 +1270,8 @@ class Compiler:
         self.is_coroutine = True
         if node.object is None:
             return ast.Yield(self.rt("BARE_YIELD"))
+        if node.signal is None:
+            raise self.fail("yield() takes no arguments, or an object and a signal name.", node)
         return ast.Yield(self.call_rt("signal_of", self.expr(node.object),
                                       self.expr(node.signal)))  # type: ignore[arg-type]
 

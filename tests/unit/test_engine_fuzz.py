@@ -20,7 +20,8 @@ assert _spec is not None and _spec.loader is not None
 fuzz_run = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(fuzz_run)
 
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+FUZZ = settings(max_examples=60, deadline=None, derandomize=True,
+                suppress_health_check=list(HealthCheck))
 
 
 class TestEngineFuzz:

@@ -24,7 +24,8 @@ PIECES = ["(", ")", "[", "]", "{", "}", ":", ",", ".", "..", "\n", "\n\t", "\t",
           "as", "\"", "'", "\"\"\"", "#", "@", "$", "%", "&", "^", "?", ";", "->", "await",
           "x", "1", "1.5", "class", "static", "return", "pass", "\\", "\r", "\u00e9", "\x00"]
 
-FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+FUZZ = settings(max_examples=300, deadline=None, derandomize=True,
+                suppress_health_check=list(HealthCheck))
 
 
 def check(source):
