@@ -210,15 +210,10 @@ class RandomPCG:
 
 # * RandomNumberGenerator -------------------------------------------------------
 
-class RandomNumberGenerator(RefCounted):
-    """Godot 4's RandomNumberGenerator (randomized when created)."""
+class _GeneratorAPI:
+    """The methods both dialects' RandomNumberGenerator share (over ``self._gd_rng``)."""
 
-    GODOT_NAME = "RandomNumberGenerator"
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._gd_rng = RandomPCG(4)
-        self._gd_rng.randomize()
+    _gd_rng: RandomPCG
 
     @property
     def seed(self) -> int:
@@ -228,25 +223,11 @@ class RandomNumberGenerator(RefCounted):
     def seed(self, value: int) -> None:
         self._gd_rng.seed(int(value))
 
-    @property
-    def state(self) -> int:
-        return to_int64(self._gd_rng.pcg.state)
-
-    @state.setter
-    def state(self, value: int) -> None:
-        self._gd_rng.pcg.state = int(value) & MASK64
-
     def set_seed(self, seed: int) -> None:
         self.seed = seed
 
     def get_seed(self) -> int:
         return self.seed
-
-    def set_state(self, state: int) -> None:
-        self.state = state
-
-    def get_state(self) -> int:
-        return self.state
 
     def randomize(self) -> None:
         self._gd_rng.randomize()
@@ -266,11 +247,36 @@ class RandomNumberGenerator(RefCounted):
     def randi_range(self, from_: int, to: int) -> int:
         return self._gd_rng.random_int(from_, to)
 
+
+class RandomNumberGenerator(_GeneratorAPI, RefCounted):
+    """Godot 4's RandomNumberGenerator (randomized when created)."""
+
+    GODOT_NAME = "RandomNumberGenerator"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._gd_rng = RandomPCG(4)
+        self._gd_rng.randomize()
+
+    @property
+    def state(self) -> int:
+        return to_int64(self._gd_rng.pcg.state)
+
+    @state.setter
+    def state(self, value: int) -> None:
+        self._gd_rng.pcg.state = int(value) & MASK64
+
+    def set_state(self, state: int) -> None:
+        self.state = state
+
+    def get_state(self) -> int:
+        return self.state
+
     def rand_weighted(self, weights: Any) -> int:
         return self._gd_rng.rand_weighted(weights)
 
 
-class RandomNumberGenerator3(Reference):
+class RandomNumberGenerator3(_GeneratorAPI, Reference):
     """Godot 3's RandomNumberGenerator: default seed, modulo ranges, no ``state``."""
 
     GODOT_NAME = "RandomNumberGenerator"
@@ -278,35 +284,6 @@ class RandomNumberGenerator3(Reference):
     def __init__(self) -> None:
         super().__init__()
         self._gd_rng = RandomPCG(3)
-
-    @property
-    def seed(self) -> int:
-        return to_int64(self._gd_rng.current_seed)
-
-    @seed.setter
-    def seed(self, value: int) -> None:
-        self._gd_rng.seed(int(value))
-
-    def set_seed(self, seed: int) -> None:
-        self.seed = seed
-
-    def get_seed(self) -> int:
-        return self.seed
-
-    def randomize(self) -> None:
-        self._gd_rng.randomize()
-
-    def randi(self) -> int:
-        return self._gd_rng.rand()
-
-    def randf(self) -> float:
-        return self._gd_rng.randf()
-
-    def randf_range(self, from_: float, to: float) -> float:
-        return self._gd_rng.random_float(from_, to)
-
-    def randfn(self, mean: float = 0.0, deviation: float = 1.0) -> float:
-        return self._gd_rng.randfn_float(mean, deviation)
 
     def randi_range(self, from_: int, to: int) -> int:
         low, high = to_int32(from_), to_int32(to)
