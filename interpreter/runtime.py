@@ -298,6 +298,7 @@ def finish_class(cls: Any) -> None:
     info.py_class = cls
     cls.__init__ = script_init
     cls._gd_new = make_new(cls)
+    cls._gd_has_notification = info.find_method("_notification") is not None
     if "_static_init" in info.methods and info.dialect == 4:
         getattr(cls, info.methods["_static_init"])()
     for name, base_first in (MULTILEVEL_3 if info.dialect == 3 else MULTILEVEL).items():

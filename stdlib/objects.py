@@ -122,6 +122,8 @@ class Object:
     CONNECT_REFERENCE_COUNTED = CONNECT_REFERENCE_COUNTED
     CONNECT_ONESHOT = CONNECT_ONE_SHOT  # Godot 3's spelling
     _gd_next_id: ClassVar[int] = 1
+    # Set on compiled classes whose script defines _notification (read on every free).
+    _gd_has_notification: ClassVar[bool] = False
 
     def __init__(self) -> None:
         self._gd_id = Object._gd_next_id
@@ -412,7 +414,7 @@ class RefCounted(Object):
 
     def __del__(self) -> None:
         # Python frees an unreferenced object at once, as Godot's refcount does.
-        if _script_method(self, "_notification") is None or self._gd_freed:
+        if not self._gd_has_notification or self._gd_freed:
             return
         self._gd_freed = True
         try:
