@@ -10,6 +10,8 @@ shuts both down.  Pages (any method, HTTP/1.1 keep-alive):
   /gzip              gzip-encoded JSON (Content-Encoding: gzip, mtime 0)
   /redirect/<n>      302 to /redirect/<n-1>, the last one to /get
   /delay/<s>         waits min(s, 10) seconds, then answers like /get
+  /repos/<owner>/<repo>/releases/latest   a GitHub-API-shaped release (JSON with
+                     "name" and "tag_name"), the service Godot's HTTPRequest tutorial calls
   anything else      a small HTML page naming the host and the path
 
 HTTPS uses a CA created for this run with the ``openssl`` command (the runtime
@@ -158,6 +160,8 @@ class _Handler(BaseHTTPRequestHandler):
         elif route == "delay" and _is_number(arg):
             time.sleep(min(max(float(arg), 0.0), MAX_DELAY_SECONDS))
             self._echo(parts, body, with_body=False)
+        elif route == "repos" and len(segments) == 5 and segments[3:] == ["releases", "latest"]:
+            self._send(200, _json_bytes(_release(segments[1], segments[2])), "application/json")
         else:
             self._page(path)
 
@@ -247,6 +251,13 @@ class _Handler(BaseHTTPRequestHandler):
                 f"<body>\n<h1>Fixture page</h1>\n<p>Host: {host}</p>\n<p>Path: {where}</p>\n"
                 "</body>\n</html>\n")
         self._send(200, text.encode("utf-8"), "text/html; charset=utf-8")
+
+
+def _release(owner: str, repo: str) -> dict[str, Any]:
+    """The fields of a GitHub "latest release" answer that examples read."""
+    tag = "fixture-stable"
+    return {"name": f"{repo} {tag}", "tag_name": tag, "draft": False, "prerelease": False,
+            "html_url": f"https://github.com/{owner}/{repo}/releases/tag/{tag}"}
 
 
 def _is_number(text: str) -> bool:

@@ -10,12 +10,16 @@ Files of the corpus
 ``<topic>_<name>.gd``
     A test program.  It ``extends SceneTree``, works from ``_init()`` (or from
     frames, timers and yields started there) and ends with ``quit()`` or
-    ``quit(code)``.  Topics: array, class, dict, error, float, global, int,
+    ``quit(code)``.  Topics: array, class, dict, error, float, global, http, int,
     loop, match, math, pool, print, random, signal, string, yield.  Files named
     ``error_*.gd`` provoke errors on purpose (runtime errors are raised inside
     a helper function: in Godot 3 an error aborts only the function it
     happens in, which returns null; an error in ``_init`` itself would skip
     ``quit()`` and hang).  Tests never print object ids, paths or timings.
+``http_<name>.gd``
+    An HTTP program: it talks to the loopback server of this script (see "Loopback
+    HTTP server" below), whose port and a port that refuses connections are its
+    last two command-line arguments (``http_util.helper.gd`` reads them).
 ``<name>.helper.gd``
     A script used by tests (``extends "res://x.helper.gd"``, ``load``,
     ``preload``); never run on its own.
@@ -39,6 +43,18 @@ reduced to ``PATH``, ``HOME`` (the temporary directory) and
 ``Invalid locale`` errors on stderr; ``en_US.UTF-8`` silences them (Godot reads
 ``LANG`` itself, the locale need not be installed).  Each run is limited to
 20 seconds; a run that times out is an error of the test, never captured.
+
+Loopback HTTP server
+--------------------
+While ``http_`` programs run, a threaded server listens on 127.0.0.1 (port chosen
+by the system, one per process, shared by parallel runs).  Its answers are fixed
+bytes without Date or Server headers: ``/hello`` and ``/big`` (1000 bytes) with
+Content-Length, ``/chunked``
+(three chunks), ``/count`` (the number of the request on its connection, for
+keep-alive), ``/headers`` (repeated and lower-case header names),
+``/redirect/<path>`` (302 to ``/<path>``), ``/echo`` (the
+request as received, the port shown as ``PORT`` and the User-Agent cut to its
+product name, which names the build), anything else 404.  HEAD gets the head only.
 
 Filtering of stderr
 -------------------
@@ -70,9 +86,12 @@ import difflib
 import os
 import re
 import shutil
+import socket
+import socketserver
 import subprocess
 import sys
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,6 +157,7 @@ def run_test(test: Path) -> Outcome:
         for script in test.parent.glob("*.gd"):
             shutil.copyfile(script, Path(scratch) / script.name)
         command = [GODOT, "--no-window", "--path", scratch, "-s", test.name]
+        command += script_arguments(test)
         try:
             done = subprocess.run(
                 command, cwd=scratch, env=godot_environment(scratch), capture_output=True,
@@ -150,6 +170,160 @@ def run_test(test: Path) -> Outcome:
     stdout = strip_banner(done.stdout.decode("utf-8", errors="replace"))
     stderr = filter_stderr(done.stderr.decode("utf-8", errors="replace"))
     return Outcome(stdout, stderr, done.returncode)
+
+
+# * Loopback HTTP server for the http_*.gd programs ------------------------------
+#
+# Programs whose name starts with ``http_`` talk to this server, which answers
+# fixed routes byte for byte (no Date or Server header), so what a program
+# prints does not depend on time.  It listens on 127.0.0.1 on a port chosen by
+# the system, started once per process and shared by parallel runs.  A program
+# gets two command-line arguments (``OS.get_cmdline_args()``): the server's port,
+# then a port that refuses connections (bound, never listening).
+
+HTTP_PREFIX = "http_"
+MAX_REQUESTS_PER_CONNECTION = 50
+SOCKET_TIMEOUT_SECONDS = 10
+HEAD_LIMIT = 64 * 1024
+HELLO_BODY = b"Hello from the corpus server!\n"
+CHUNKS = (b"alpha ", b"beta ", b"gamma\n")
+BIG_BODY = b"0123456789" * 100  # larger than the smallest read_chunk_size (256)
+HEADERS_ROUTE = (
+    ("Content-Type", "text/plain; charset=utf-8"), ("X-Corpus", "yes"),
+    ("X-Repeated", "first"), ("X-Repeated", "second"), ("x-lower-case", "kept  as sent"),
+)
+
+
+def needs_http_server(test: Path) -> bool:
+    """True for the corpus programs that talk to the loopback HTTP server."""
+    return test.name.startswith(HTTP_PREFIX)
+
+
+def script_arguments(test: Path) -> list[str]:
+    """Extra command-line arguments for a test: the two ports for http_ programs."""
+    if not needs_http_server(test):
+        return []
+    server = shared_http_server()
+    return [str(server.port), str(server.refused_port)]
+
+
+def http_response(status: str, headers, body: bytes = b"", head_only: bool = False) -> bytes:
+    """A response with Content-Length (the body left out for HEAD)."""
+    lines = [f"HTTP/1.1 {status}", *(f"{name}: {value}" for name, value in headers),
+             f"Content-Length: {len(body)}"]
+    head = ("\r\n".join(lines) + "\r\n\r\n").encode("ascii")
+    return head if head_only else head + body
+
+
+def chunked_response() -> bytes:
+    """The /chunked response: one HTTP chunk per element of CHUNKS."""
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+    chunks = b"".join(b"%x\r\n%s\r\n" % (len(chunk), chunk) for chunk in CHUNKS)
+    return head + chunks + b"0\r\n\r\n"
+
+
+def echo_body(request_line: str, headers: list[tuple[str, str]], body: bytes, port: int) -> bytes:
+    """What /echo answers: the request as received, body bytes escaped.
+
+    Header lines are echoed as sent, except two values that vary between runs
+    or builds: the server's port (``PORT``) and the User-Agent, of which only
+    the product name is kept.
+    """
+    lines = [request_line]
+    for name, value in headers:
+        if name.lower() == "user-agent":
+            value = value.split("/", 1)[0] + "/..."
+        lines.append(f"{name}:{value}".replace(f":{port}", ":PORT"))
+    shown = "".join(chr(b) if 32 <= b < 127 else f"\\x{b:02x}" for b in body)
+    return ("\n".join(lines) + f"\nbody ({len(body)} bytes): {shown}\n").encode("utf-8")
+
+
+def route(method: str, target: str, request_line: str, headers, body: bytes, served: int,
+          port: int) -> bytes:
+    """The response bytes for one request; ``served`` counts requests on this connection."""
+    head_only = method == "HEAD"
+    plain = [("Content-Type", "text/plain")]
+    path = target.split("?", 1)[0]
+    if path == "/hello":
+        return http_response("200 OK", plain, HELLO_BODY, head_only)
+    if path.startswith("/redirect/"):
+        where = path[len("/redirect/"):]
+        moved = [("Location", "/" + where)]
+        return http_response("302 Found", moved, b"", head_only)
+    if path == "/big":
+        return http_response("200 OK", plain, BIG_BODY, head_only)
+    if path == "/chunked" and not head_only:
+        return chunked_response()
+    if path == "/echo":
+        echoed = echo_body(request_line, headers, body, port)
+        return http_response("200 OK", plain, echoed, head_only)
+    if path == "/count":
+        text = f"request {served} on this connection\n".encode("ascii")
+        return http_response("200 OK", plain, text, head_only)
+    if path == "/headers":
+        return http_response("200 OK", HEADERS_ROUTE, b"see the headers\n", head_only)
+    return http_response("404 Not Found", plain, f"no route for {target}\n".encode(), head_only)
+
+
+class _CorpusHandler(socketserver.StreamRequestHandler):
+    """Serves requests on one connection until the client closes it (keep-alive)."""
+
+    def handle(self) -> None:
+        self.connection.settimeout(SOCKET_TIMEOUT_SECONDS)
+        for served in range(1, MAX_REQUESTS_PER_CONNECTION + 1):
+            try:
+                request = self.read_request()
+            except (OSError, ValueError):
+                return
+            if request is None:
+                return
+            self.wfile.write(route(*request, served, self.server.server_address[1]))
+            self.wfile.flush()
+
+    def read_request(self):
+        """(method, target, request line, headers, body), or None at end of stream."""
+        request_line = self.rfile.readline(HEAD_LIMIT).decode("utf-8").rstrip("\r\n")
+        if not request_line:
+            return None
+        headers = []
+        while True:
+            line = self.rfile.readline(HEAD_LIMIT).decode("utf-8").rstrip("\r\n")
+            if not line:
+                break
+            name, _, value = line.partition(":")
+            headers.append((name, value))
+        lengths = [int(v) for n, v in headers if n.lower() == "content-length"]
+        body = self.rfile.read(lengths[-1]) if lengths else b""
+        method, target = (request_line.split(" ") + ["", ""])[:2]
+        return method, target, request_line, headers, body
+
+
+class CorpusHTTPServer(socketserver.ThreadingTCPServer):
+    """The loopback server; ``port`` is where it listens on 127.0.0.1, ``refused_port``
+    a port where connections are refused."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _CorpusHandler)
+        self.port = self.server_address[1]
+        self._refusing = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._refusing.bind(("127.0.0.1", 0))
+        self.refused_port = self._refusing.getsockname()[1]
+        threading.Thread(target=self.serve_forever, name="corpus-http", daemon=True).start()
+
+
+_SERVER_LOCK = threading.Lock()
+_SERVER: list[CorpusHTTPServer] = []
+
+
+def shared_http_server() -> CorpusHTTPServer:
+    """The process-wide server, started on first use."""
+    with _SERVER_LOCK:
+        if not _SERVER:
+            _SERVER.append(CorpusHTTPServer())
+        return _SERVER[0]
 
 
 def expectation_files(test: Path) -> dict[str, Path]:

@@ -4,7 +4,9 @@
 Each test of ``tests/gd/godot3`` runs exactly as ``capture_godot3.py`` runs it
 under real Godot (every corpus file copied into a fresh folder, which is the
 working directory and ``res://``), and its stdout, filtered stderr and exit
-code are compared with the stored expectation files.
+code are compared with the stored expectation files.  ``http_*`` programs get
+the same command-line arguments as under Godot (``capture.script_arguments``:
+the ports of capture_godot3's loopback HTTP server).
 
 Usage: ``scripts/corpus_godot3.py [TESTS...] [--jobs N] [-v]``; prints one line
 per failing test (all with ``-v``), the differences with ``--diff``, and a
@@ -35,7 +37,7 @@ def run_ours(test: Path) -> capture.Outcome:
             shutil.copy(source, Path(tmp) / source.name)
         env = {"PATH": os.environ.get("PATH", ""), "HOME": tmp, "LANG": "en_US.UTF-8"}
         command = [sys.executable, "-m", "gdscript", "run", "--godot", "3",
-                   "--timeout", str(TIMEOUT), test.name]
+                   "--timeout", str(TIMEOUT), test.name, *capture.script_arguments(test)]
         try:
             proc = subprocess.run(command, cwd=tmp, env=env, capture_output=True,
                                   text=True, timeout=TIMEOUT + 10)

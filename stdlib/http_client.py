@@ -64,9 +64,9 @@ from .stream_peers import (
     StreamPeerSSL,
     StreamPeerTCP,
     StreamPeerTCP3,
-    _StreamPeerTCPBase,
     StreamPeerTLS,
     _bytes_out,
+    _StreamPeerTCPBase,
 )
 from .tls import TLSOptions, client_context, set_default_trust_store  # noqa: F401 (re-export)
 
@@ -254,6 +254,8 @@ class _HTTPClientBase(RefCounted):
     GODOT_NAME = "HTTPClient"
     _DIALECT = 4
     _DEFAULT_READ_CHUNK_SIZE = 65536
+    _HOST_FIRST = False  # 4.x: Host after the user headers, only when none is given
+    _URL_CONDITION = "!_check_request_url(p_method, p_url)"
     _TCP_CLASS: type[_StreamPeerTCPBase] = StreamPeerTCP
     _TLS_CLASS: type[StreamPeerTLS] = StreamPeerTLS
     _HOST_MIN_LEN = 4
@@ -769,8 +771,7 @@ class _HTTPClientBase(RefCounted):
                          f"(METHOD_MAX = {self.METHOD_MAX}).")
             return ERR_INVALID_PARAMETER
         if not self._check_request_url(method, url):
-            self._condition_failed("!_check_request_url(p_method, p_url)",
-                                   "ERR_INVALID_PARAMETER")
+            self._condition_failed(self._URL_CONDITION, "ERR_INVALID_PARAMETER")
             return ERR_INVALID_PARAMETER
         if self._gd_status != self.STATUS_CONNECTED:
             self._condition_failed("status != STATUS_CONNECTED", "ERR_INVALID_PARAMETER")
@@ -810,13 +811,15 @@ class _HTTPClientBase(RefCounted):
         if self._gd_tls is None and self._gd_http_proxy[0]:
             uri = f"http://{self._gd_host}:{self._gd_port}{url}"
         lines = [f"{self._METHOD_NAMES[method]} {uri} HTTP/1.1"]
+        if self._HOST_FIRST:
+            lines.append(f"Host: {self._host_header()}")
         lines.extend(str(header) for header in headers)
         given = [str(header).lower() for header in headers]
 
         def missing(name: str) -> bool:
             return not any(header.startswith(name) for header in given)
 
-        if missing("host:"):
+        if not self._HOST_FIRST and missing("host:"):
             lines.append(f"Host: {self._host_header()}")
         if body_size > 0 and missing("content-length:"):
             lines.append(f"Content-Length: {body_size}")
@@ -1023,6 +1026,11 @@ class HTTPClient3(_HTTPClientBase):
     _RETURNING = "Returned"
     _BYTES_NAME = "PoolByteArray"
     _DEFAULT_READ_CHUNK_SIZE = 4096  # what Godot 3.2.3 reports
+    # Godot 3.2.3 writes Host right after the request line, even when the user
+    # headers hold one (checked against godot3-server by tests/gd/godot3/http_*).
+    _HOST_FIRST = True
+    # ... and takes only URLs starting with "/" (no absolute or CONNECT/OPTIONS forms).
+    _URL_CONDITION = '!p_url.begins_with("/")'
     STATUS_SSL_HANDSHAKE_ERROR = 9
 
     def connect_to_host(  # type: ignore[override]
@@ -1036,6 +1044,10 @@ class HTTPClient3(_HTTPClientBase):
             host, use_ssl = host[8:], True
         tls = (client_context(bool(verify_host)), "") if use_ssl else None
         return self._connect(host, port, tls)
+
+    @staticmethod
+    def _check_request_url(method: int, url: str) -> bool:
+        return url.startswith("/")
 
     def _verify_headers(self, headers: Any) -> int:
         return OK  # 3.x has no header validation

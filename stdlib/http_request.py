@@ -244,6 +244,15 @@ class _HTTPRequestBase(Node):
         self._gd_inflater: _Inflater | None = None
         self._gd_file: Any = None
 
+    def _gd_drop_request(self) -> None:
+        """What Godot's cancel_request() clears: get_body_size() and get_downloaded_bytes()
+        keep their values (request_completed handlers read them) until the next request."""
+        self._gd_request_sent = False
+        self._gd_got_response = False
+        self._gd_response_code = -1
+        self._gd_body = PackedByteArray()
+        self._gd_inflater = None
+
     # * Engine error texts ----------------------------------------------------
     def _gd_error(self, condition: str | None, returned: str | None = None,
                   message: str | None = None) -> None:
@@ -391,7 +400,7 @@ class _HTTPRequestBase(Node):
         self.set_process_internal(False)
         self._gd_close_file()
         self._gd_client.close()
-        self._gd_reset_response()
+        self._gd_drop_request()
         self._gd_requesting = False
         if self._gd_holder is not None:
             self._gd_holder._gd_release(self)

@@ -290,6 +290,28 @@ class TestResponses:
         assert echoed["headers"]["Accept-Encoding"] == "gzip, deflate"
         assert echoed["headers"]["User-Agent"].startswith("GodotEngine/4.")
 
+    @pytest.mark.parametrize("cls", [HTTPRequest, HTTPRequest3])
+    def test_sizes_stay_readable_in_the_completion_handler(self, fixture, cls):
+        """Godot's cancel_request() (run before request_completed) keeps body_len and
+        downloaded; the next request resets them (checked against Godot 3.2.3 by
+        tests/gd/godot3/http_request_node.gd)."""
+        seen = []
+
+        def setup(node):
+            node.connect("request_completed", Callable(function=lambda *a: seen.append(
+                (node.get_body_size(), node.get_downloaded_bytes()))))
+
+        outcome = run_request(fixture + "/bytes/300", cls=cls, setup=setup)
+        assert outcome.result[0] == 0 and seen == [(300, 300)]
+        node = outcome.node
+        assert (node.get_body_size(), node.get_downloaded_bytes()) == (300, 300)
+        tree = (SceneTree3 if cls is HTTPRequest3 else SceneTree)()
+        tree._gd_start()
+        tree.root.add_child(node)  # the first tree ended and let go of it
+        assert node.request(fixture + "/get") == OK
+        assert (node.get_body_size(), node.get_downloaded_bytes()) == (-1, 0)
+        node.cancel_request()
+
     def test_post_with_data_and_custom_headers(self, fixture):
         outcome = run_request(fixture + "/post", ["Content-Type: application/json", "X-Test: 7"],
                               HTTPClient.METHOD_POST, '{"name": "Godette"}')
