@@ -90,19 +90,85 @@ def _locked(arr: Any) -> bool:
 
 
 def _validate(arr: Any, value: Any, operation: str) -> tuple[bool, Any]:
-    """Godot's ContainerTypeValidate: int converts to float; other mismatches fail."""
-    wanted = getattr(arr, "typed_builtin", 0)
-    if not wanted:
+    """Godot's ContainerTypeValidate for an array's elements (see ContainerType)."""
+    if not getattr(arr, "typed_builtin", 0):
         return True, value
-    from .variant import TYPE_IDS_4, type_name
-    have = typeof(value, 4)
-    if have == wanted or (wanted == TYPE_IDS_4["Object"] and value is None):
-        return True, value
-    if wanted == TYPE_IDS_4["float"] and have == TYPE_IDS_4["int"]:
-        return True, float(value)
-    _error(f"Attempted to {operation} a variable of type '{godot_type_name(value)}' into a "
-           f"TypedArray of type '{type_name(wanted)}'.")
-    return False, value
+    ok, value = element_type(arr).validate(value, operation)
+    if not ok:  # the ERR_FAIL_COND of the Array method itself
+        name = "write[i]" if operation == "append_array" else "value"
+        returning = {"insert": " Returning: ERR_INVALID_PARAMETER"}.get(operation, "")
+        _error(f'Condition "!_p->typed.validate({name}, "{operation}")" is true.{returning}')
+    return ok, value
+
+
+_TYPE_OBJECT, _TYPE_FLOAT, _TYPE_INT, _TYPE_STRING, _TYPE_STRING_NAME = 24, 3, 2, 4, 21
+
+
+class ContainerType:
+    """Godot's ContainerTypeValidate: the element type of a typed Array, or the key or value
+    type of a typed Dictionary (``builtin`` 0: any).  Objects may also need a native class
+    (``class_name``) and a script class (``script``, a compiled class)."""
+
+    __slots__ = ("builtin", "class_name", "script", "where")
+
+    def __init__(self, builtin: int = 0, class_name: str = "", script: Any = None,
+                 where: str = "TypedArray") -> None:
+        self.builtin, self.class_name, self.script, self.where = \
+            builtin, class_name, script, where
+
+    def key(self) -> tuple[int, str, Any]:
+        return self.builtin, self.class_name, self.script
+
+    def validate(self, value: Any, operation: str, errors: bool = True) -> tuple[bool, Any]:
+        """(ok, value): String and StringName convert into each other, int into float."""
+        wanted = self.builtin
+        if not wanted:
+            return True, value
+        have = typeof(value, 4)
+        if have != wanted:
+            if value is None and wanted == _TYPE_OBJECT:
+                return True, value
+            if wanted == _TYPE_STRING and have == _TYPE_STRING_NAME:
+                return True, str.__str__(value)
+            if wanted == _TYPE_STRING_NAME and have == _TYPE_STRING:
+                from .strings import StringName
+                return True, StringName(value)
+            if wanted == _TYPE_FLOAT and have == _TYPE_INT:
+                return True, float(value)
+            if errors:
+                from .variant import type_name
+                self._fail(f"Attempted to {operation} a variable of type "
+                           f"'{godot_type_name(value)}' into a {self.where} of type "
+                           f"'{type_name(wanted)}'.")
+            return False, value
+        if wanted != _TYPE_OBJECT or not self.class_name:
+            return True, value
+        return self._validate_object(value, operation, errors), value
+
+    def _validate_object(self, value: Any, operation: str, errors: bool) -> bool:
+        if not value.is_class(self.class_name):
+            if errors:
+                self._fail(f"Attempted to {operation} an object of type '{value.get_class()}' "
+                           f"into a {self.where}, which does not inherit from "
+                           f"'{self.class_name}'.")
+            return False
+        if self.script is not None and not isinstance(value, self.script):
+            if errors:  # Godot names the script's own class here: always GDScript
+                self._fail(f"Attempted to {operation} an object into a {self.where}, that "
+                           f"does not inherit from 'GDScript'.")
+            return False
+        return True
+
+    @staticmethod
+    def _fail(explanation: str) -> None:
+        from gdscript.errors import engine_error
+        engine_error("Method/function failed. Returning: false", explanation)
+
+
+def element_type(arr: Any) -> ContainerType:
+    """The ContainerType of an array's elements (builtin 0 when untyped)."""
+    return ContainerType(getattr(arr, "typed_builtin", 0), getattr(arr, "typed_class_name", ""),
+                         getattr(arr, "typed_script", None))
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -279,8 +345,15 @@ def erase(arr: list, value: Any, eq: Callable[[Any, Any], bool] = _same) -> None
 def _default_element(arr: Any) -> Any:
     from .variant import type_name
     wanted = getattr(arr, "typed_builtin", 0)
-    return {"int": 0, "float": 0.0, "bool": False, "String": ""}.get(type_name(wanted), None) \
-        if wanted else None
+    if not wanted or wanted == _TYPE_OBJECT:
+        return None
+    name = type_name(wanted)
+    simple = {"int": 0, "float": 0.0, "bool": False, "String": ""}
+    if name in simple:
+        return simple[name]
+    from . import class_table
+    cls = class_table(4).get(name)
+    return cls() if cls is not None else None
 
 
 def resize(arr: list, size: int) -> int:
@@ -289,7 +362,7 @@ def resize(arr: list, size: int) -> int:
     if size < len(arr):
         del arr[max(size, 0):]
     else:
-        arr.extend([_default_element(arr)] * (size - len(arr)))
+        arr.extend(_default_element(arr) for _ in range(size - len(arr)))
     return OK
 
 
@@ -475,8 +548,7 @@ METHODS: dict[str, Callable[..., Any]] = {
     "get_typed_script": lambda a: getattr(a, "typed_script", None),
     "has": lambda a, value: find(a, value) >= 0, "hash": lambda a: _godot_hash(a, 4), "insert": insert,
     "is_empty": lambda a: not a, "is_read_only": lambda a: _flags(a)[1],
-    "is_same_typed": lambda a, b: (_flags(a)[0], getattr(a, "typed_class_name", "")) ==
-    (_flags(b)[0], getattr(b, "typed_class_name", "")),
+    "is_same_typed": lambda a, b: element_type(a).key() == element_type(b).key(),
     "is_typed": lambda a: _flags(a)[0] != 0, "make_read_only": make_read_only, "map": map_,
     "max": lambda a: _extreme(a, lambda x, y: variant_less(y, x)),
     "min": lambda a: _extreme(a, variant_less), "pick_random": pick_random, "pop_at": pop_at,
@@ -489,7 +561,25 @@ METHODS: dict[str, Callable[..., Any]] = {
 
 
 def _insert3(arr: list, position: int, value: Any) -> None:
+    # Godot 3's Vector takes no negative index (recorded from 3.2.3).
+    if not 0 <= position <= len(arr):
+        _error(f"Index p_pos = {position} is out of bounds (size() + 1 = {len(arr) + 1}).")
+        return
     insert(arr, position, value)
+
+
+def _remove3(arr: list, position: int) -> None:
+    if not 0 <= position < len(arr):
+        _error(f"Index p_index = {position} is out of bounds (size() = {len(arr)}).")
+        return
+    remove_at(arr, position)
+
+
+def _resize3(arr: list, size: int) -> None:
+    if size < 0:
+        _error('Condition "p_size < 0" is true. Returned: ERR_INVALID_PARAMETER')
+        return
+    resize(arr, size)
 
 
 def _godot_hash(value: Any, dialect: int) -> int:
@@ -622,7 +712,7 @@ METHODS_3: dict[str, Callable[..., Any]] = {
     "has": lambda a, value: find(a, value, 0, _strict3) >= 0, "hash": lambda a: _godot_hash(a, 3),
     "insert": _insert3, "invert": reverse, "max": METHODS["max"], "min": METHODS["min"],
     "pop_back": METHODS["pop_back"], "pop_front": METHODS["pop_front"],
-    "push_back": push_back, "push_front": push_front, "remove": remove_at, "resize": resize,
+    "push_back": push_back, "push_front": push_front, "remove": _remove3, "resize": _resize3,
     "rfind": lambda a, what, from_=-1: rfind(a, what, from_, _strict3),
     "shuffle": lambda a: shuffle(a, 3), "size": len, "slice": _slice3, "sort": sort3,
     "sort_custom": lambda a, obj, func: sort3(a, lambda x, y: _call(obj, func, x, y)),

@@ -14,6 +14,7 @@ import math
 from gdscript.errors import engine_error
 
 from .math_color_names import NAMED_COLORS_4
+from .math_okcolor import okhsl_to_srgb, srgb_to_okhsl
 from .math_common import (
     MathValue, bad_access, bad_assign, c_num, f32, is_equal_approx, method_table, no_constructor, num3,
     oob_get, oob_set,
@@ -53,7 +54,8 @@ class Color(MathValue):
     __slots__ = ("r", "g", "b", "a")
     GODOT_NAME = "Color"
     _FIELDS = ("r", "g", "b", "a")
-    MEMBERS = ("r", "g", "b", "a", "h", "s", "v", "r8", "g8", "b8", "a8")
+    MEMBERS = ("r", "g", "b", "a", "h", "s", "v", "r8", "g8", "b8", "a8", "ok_hsl_h", "ok_hsl_s",
+               "ok_hsl_l")
     _DIALECT = 4
 
     def __new__(cls, *args):
@@ -109,6 +111,9 @@ class Color(MathValue):
         if name in ("h", "s", "v"):
             hsv = {"h": self.h, "s": self.s, "v": self.v, name: value}
             return self.from_hsv(hsv["h"], hsv["s"], hsv["v"], self.a)
+        if name in _OK_HSL:
+            hsl = dict(zip(_OK_HSL, self._ok_hsl()), **{name: value})
+            return self.from_ok_hsl(hsl["ok_hsl_h"], hsl["ok_hsl_s"], hsl["ok_hsl_l"], self.a)
         if name in ("r8", "g8", "b8", "a8"):
             if self._DIALECT == 4:
                 value = min(max(int(value), 0), 255)
@@ -148,6 +153,11 @@ class Color(MathValue):
     @property
     def v(self):
         return max(self.r, self.g, self.b)
+
+    def _ok_hsl(self):
+        """(h, s, l) in Okhsl, each clamped to [0, 1]; NaN (grey has no hue) reads 0."""
+        return tuple(0.0 if math.isnan(x) else f32(min(max(x, 0.0), 1.0))
+                     for x in srgb_to_okhsl(self.r, self.g, self.b))
 
     def _r8(self):
         return _round(self.r * 255.0)
@@ -320,6 +330,11 @@ class Color(MathValue):
         rgb = {0: (v, t, p), 1: (q, v, p), 2: (p, v, t), 3: (p, q, v), 4: (t, p, v)}.get(i, (v, p, q))
         return cls._rgba(*rgb, alpha)
 
+    @classmethod
+    def from_ok_hsl(cls, h, s, l, alpha=1.0):  # noqa: E741 - Godot's parameter name
+        rgb = okhsl_to_srgb(f32(h), f32(s), f32(l))
+        return cls._rgba(*[min(max(c, 0.0), 1.0) for c in rgb], min(max(f32(alpha), 0.0), 1.0))
+
     @staticmethod
     def html_is_valid(code):
         code = code[1:] if code.startswith("#") else code
@@ -372,10 +387,13 @@ class Color3(Color):
 
     __slots__ = ()
     _DIALECT = 3
+    MEMBERS = Color.MEMBERS[:11]
 
 
+_OK_HSL = ("ok_hsl_h", "ok_hsl_s", "ok_hsl_l")
 _DERIVED_GET = {"h": lambda c: c.h, "s": lambda c: c.s, "v": lambda c: c.v,
-                "r8": Color._r8, "g8": Color._g8, "b8": Color._b8, "a8": Color._a8}
+                "r8": Color._r8, "g8": Color._g8, "b8": Color._b8, "a8": Color._a8,
+                **{name: (lambda c, i=i: c._ok_hsl()[i]) for i, name in enumerate(_OK_HSL)}}
 
 NAMED_COLORS_3: dict[str, Color3] = {
     name.lower().replace("_", ""): Color3._rgba(
@@ -404,7 +422,7 @@ Color.METHODS = method_table(
     "to_rgba64")
 Color.STATIC_METHODS = {
     "from_hsv": Color.from_hsv, "from_rgba8": Color.from_rgba8, "from_rgbe9995": Color.from_rgbe9995,
-    "from_string": Color.from_string, "hex": Color.hex, "hex64": Color.hex64, "html": Color.html,
+    "from_ok_hsl": Color.from_ok_hsl, "from_string": Color.from_string, "hex": Color.hex, "hex64": Color.hex64, "html": Color.html,
     "html_is_valid": Color.html_is_valid,
 }
 Color.CONSTANTS = {name: Color.hex(value) for name, value in NAMED_COLORS_4.items()}

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from .arrays import Array, deep_copy
-from .variant import container_equal, variant_hash, variant_sort_key
+from .variant import container_equal, godot_type_name, type_name, variant_hash, variant_sort_key
 
 ERR_LOCKED, OK = 23, 0
 
@@ -31,18 +31,74 @@ class Dictionary(dict):
         # Dictionaries can be keys too, hashed by content.
         return hash(tuple(self.items()))
 
-    def __init__(self, items: Any = (), typed_key: int = 0, typed_value: int = 0) -> None:
+    def __init__(self, items: Any = (), typed_key: int = 0, typed_value: int = 0,
+                 *typed: Any) -> None:
+        if typed:  # Godot's Dictionary(base, key_type, key_class, key_script, value_type...)
+            self._init_typed(items, typed_key, typed_value, *typed)
+            return
         super().__init__(items)
         self.typed_key, self.typed_value = typed_key, typed_value
         self.typed_key_class_name = self.typed_value_class_name = ""
         self.typed_key_script = self.typed_value_script = None
         self.read_only = False
 
+    def _init_typed(self, base: Any, key: int, key_class: str, key_script: Any = None,
+                    value: int = 0, value_class: str = "", value_script: Any = None) -> None:
+        from .arrays import ContainerType
+        self.__init__()  # type: ignore[misc]
+        set_types(self, ContainerType(key, str(key_class), key_script, "TypedDictionary.Key"),
+                  ContainerType(value, str(value_class), value_script,
+                                "TypedDictionary.Value"))
+        assign(self, base)
+
     def _copy(self, items: Iterable[tuple[Any, Any]]) -> "Dictionary":
         copy = Dictionary(items, self.typed_key, self.typed_value)
         copy.typed_key_class_name = self.typed_key_class_name
         copy.typed_value_class_name = self.typed_value_class_name
+        copy.typed_key_script = self.typed_key_script
+        copy.typed_value_script = self.typed_value_script
         return copy
+
+
+def _side_type(d: Any, side: str, where: str) -> Any:
+    from .arrays import ContainerType
+    return ContainerType(getattr(d, f"typed_{side}", 0), getattr(d, f"typed_{side}_class_name", ""),
+                         getattr(d, f"typed_{side}_script", None), where)
+
+
+def key_type(d: Any) -> Any:
+    """The ContainerType of a dictionary's keys (builtin 0 when any key goes)."""
+    return _side_type(d, "key", "TypedDictionary.Key")
+
+
+def value_type(d: Any) -> Any:
+    return _side_type(d, "value", "TypedDictionary.Value")
+
+
+def _side_array(d: Any, side: str, items: Iterable[Any]) -> Array:
+    """``keys()`` / ``values()``: an Array typed like that side of the dictionary."""
+    return Array(items, *_side_type(d, side, "").key())
+
+
+def set_types(d: Dictionary, key: Any, value: Any) -> None:
+    """Make an empty dictionary typed (ContainerTypes for its keys and values)."""
+    d.typed_key, d.typed_key_class_name, d.typed_key_script = key.key()
+    d.typed_value, d.typed_value_class_name, d.typed_value_script = value.key()
+
+
+def typed_set(d: Any, key: Any, value: Any) -> bool:
+    """Godot's ``Dictionary::set``: the key and the value must fit the dictionary's types."""
+    if getattr(d, "typed_key", 0) or getattr(d, "typed_value", 0):
+        for side, where, item in (("key", "TypedDictionary.Key", key),
+                                  ("value", "TypedDictionary.Value", value)):
+            ok, item = _side_type(d, side, where).validate(item, "set")
+            if not ok:
+                _error(f'Condition "!_p->typed_{side}.validate({side}, "set")" is true. '
+                       f'Returning: false')
+                return False
+            key, value = (item, value) if side == "key" else (key, item)
+    dict.__setitem__(d, key, value)
+    return True
 
 
 def _error(message: str) -> None:
@@ -76,8 +132,7 @@ def get_or_add(d: dict, key: Any, default: Any = None) -> Any:
 def set_(d: dict, key: Any, value: Any) -> bool:
     if _locked(d):
         return False
-    d[key] = value
-    return True
+    return typed_set(d, key, value)
 
 
 def erase(d: dict, key: Any) -> bool:
@@ -127,9 +182,24 @@ def sort(d: dict) -> None:
 
 
 def assign(d: dict, other: dict) -> None:
-    if not _locked(d):
+    if _locked(d):
+        return
+    if not (getattr(d, "typed_key", 0) or getattr(d, "typed_value", 0)):
         d.clear()
         d.update(other)
+        return
+    checked = []
+    for key, value in other.items():
+        for item, side in ((key, key_type(d)), (value, value_type(d))):
+            ok, _ = side.validate(item, "assign", errors=False)
+            if not ok:
+                _error(f'Unable to convert {"key" if item is key else "value"} from '
+                       f'"{godot_type_name(item)}" to "{type_name(side.builtin)}".')
+                return
+        checked.append((key_type(d).validate(key, "assign")[1],
+                        value_type(d).validate(value, "assign")[1]))
+    d.clear()
+    d.update(checked)
 
 
 def clear(d: dict) -> None:
@@ -147,8 +217,7 @@ def _typed(d: Any, side: str) -> int:
 
 
 def _same_typed(a: Any, b: Any, side: str) -> bool:
-    return (_typed(a, side), _attr(a, f"typed_{side}_class_name", "")) == \
-        (_typed(b, side), _attr(b, f"typed_{side}_class_name", ""))
+    return _side_type(a, side, "").key() == _side_type(b, side, "").key()
 
 
 # Telling 1, 1.0 and true apart means scanning the keys; beyond this size ``has`` trusts
@@ -184,7 +253,8 @@ METHODS: dict[str, Callable[..., Any]] = {
     "is_typed": lambda d: bool(_typed(d, "key") or _typed(d, "value")),
     "is_typed_key": lambda d: bool(_typed(d, "key")),
     "is_typed_value": lambda d: bool(_typed(d, "value")),
-    "keys": lambda d: Array(d.keys()), "values": lambda d: Array(d.values()),
+    "keys": lambda d: _side_array(d, "key", d.keys()),
+    "values": lambda d: _side_array(d, "value", d.values()),
     "make_read_only": make_read_only, "merge": merge, "merged": merged,
     "recursive_equal": lambda a, b, recursion_count: container_equal(a, b, 0),
     "set": set_, "size": len, "sort": sort,

@@ -8,14 +8,17 @@ cheap to do exactly:
   StringName djb2 over code points, Array / Dictionary murmur3 over the element hashes
   (seeded with the type id, then ``fmix32``).
 * 3.x (checked against Godot 3.2.3): null 0, bool 0/1, int truncated to 32 bits, float
-  ``hash_djb2_one_float``, String djb2, Array djb2 chain over element hashes.
+  ``hash_djb2_one_float``, String djb2, Array / Dictionary djb2 chain over element
+  hashes, math values a ``hash_djb2_one_float`` chain over their floats, pool arrays
+  djb2 over their bytes or element hashes, NodePath the xor of its names' hashes.
 
 Other types (vectors, objects, ...) get ``variant.variant_hash``: stable and equal for
 equal values, but not Godot's number.
 
-HashingContext wraps ``hashlib`` (MD5, SHA-1, SHA-256).  ``Crypto`` here only has the
-parts that need no TLS library (random bytes, HMAC, constant-time compare); the TLS
-module may extend it.
+HashingContext wraps ``hashlib`` (MD5, SHA-1, SHA-256).  ``Crypto`` has random bytes,
+HMAC, constant-time compare and RSA (``crypto_rsa``: keys, PKCS#1 v1.5 signatures and
+encryption, self-signed certificates); keys and certificates are tls.py's CryptoKey and
+X509Certificate, which keep PEM text.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import struct
 from typing import Any
 
 from ..errors import engine_error
+from . import crypto_rsa
 from .global_constants import ERR_ALREADY_IN_USE, ERR_UNCONFIGURED, FAILED, OK
 from .objects import RefCounted, Reference
 
@@ -140,8 +144,93 @@ def _hash3(value: Any) -> int:
         for item in value:
             h = (h * 33 + _hash3(item)) & MASK32
         return h
+    if isinstance(value, dict):  # seeded with TYPE_DICTIONARY (18), then key, value...
+        h = (5381 * 33 + 18) & MASK32
+        for key, item in value.items():
+            h = (h * 33 + _hash3(key)) & MASK32
+            h = (h * 33 + _hash3(item)) & MASK32
+        return h
+    special = _hash3_special(value)
+    if special is not None:
+        return special
     from .variant import variant_hash
     return variant_hash(value)
+
+
+def _djb2_float_chain(values: Any, h: int = 5381) -> int:
+    """Godot 3's ``hash_djb2_one_float`` applied to each value in turn."""
+    for value in values:
+        h = (h * 33 + hash_one_uint64(_double_bits(float(value)))) & MASK32
+    return h
+
+
+def _djb2_bytes(data: bytes) -> int:
+    if not data:
+        return 5381 * 33  # hash_djb2_one_64(0)
+    h = 5381
+    for byte in data:
+        h = (h * 33 + byte) & MASK32
+    return h
+
+
+def _floats3(value: Any) -> tuple[list[float], int] | None:
+    """The floats Godot 3 hashes for a math value, in its order, and the seed."""
+    name = getattr(type(value), "GODOT_NAME", type(value).__name__)
+    if name in ("Vector2", "Vector3", "Color", "Quat", "Quaternion"):
+        return [float(x) for x in value._fields()], 5381
+    if name in ("Rect2", "Plane"):
+        return [float(x) for part in value._fields() for x in _tuple(part)], 5381
+    if name == "AABB":
+        position, size = value._fields()
+        return [x for pair in zip(_tuple(position), _tuple(size)) for x in pair], 5831
+    if name == "Transform2D":
+        return [x for axis in value._fields() for x in _tuple(axis)], 5831
+    if name == "Basis":
+        return [x for row in value._fields()[0] for x in _tuple(row)], 5831
+    if name in ("Transform", "Transform3D"):
+        basis, origin = value._fields()
+        rows = [_tuple(row) for row in basis._fields()[0]]
+        return [x for row, o in zip(rows, _tuple(origin)) for x in (*row, o)], 5831
+    return None
+
+
+def _tuple(value: Any) -> tuple[float, ...]:
+    if isinstance(value, (int, float)):
+        return (float(value),)
+    return tuple(float(x) for x in (value._fields() if hasattr(value, "_fields") else value))
+
+
+def _hash3_special(value: Any) -> int | None:
+    """Godot 3.2's Variant::hash for math values, pool arrays, NodePath and RID."""
+    from . import packed
+    floats = _floats3(value) if hasattr(value, "_fields") else None
+    if floats is not None:
+        return _djb2_float_chain(*floats)
+    if isinstance(value, packed.PackedByteArray):
+        return _djb2_bytes(bytes(value))
+    if isinstance(value, packed.PackedInt32Array):
+        return _djb2_bytes(struct.pack(f"<{len(value)}i", *value))
+    if isinstance(value, packed.PackedFloat32Array):
+        if not value:
+            return _djb2_float_chain([0.0])  # hash_djb2_one_float(0)
+        return _djb2_bytes(struct.pack(f"<{len(value)}f", *value))
+    if isinstance(value, packed.PackedStringArray):
+        h = 5831
+        for text in value:
+            h = (h * 33 + djb2_string(text)) & MASK32
+        return h
+    if isinstance(value, (packed.PackedVector2Array, packed.PackedVector3Array,
+                          packed.PackedColorArray)):
+        return _djb2_float_chain((x for item in value for x in item._fields()), 5831)
+    kind = type(value).__name__
+    if kind == "NodePath":
+        h = 1 if value.absolute else 0
+        for name in (*value.names, *value.subnames):
+            h ^= djb2_string(name)
+        return h
+    if kind == "RID":
+        return (5381 * 33 + value._gd_rid) & MASK32
+    return None
 
 
 # * HashingContext --------------------------------------------------------------------
@@ -195,21 +284,17 @@ class HashingContext(RefCounted):
         return _bytes(digest)
 
 
-class HashingContext3(Reference):
+class HashingContext3(HashingContext, Reference):
+    """3.x: the same class, a Reference."""
+
     GODOT_NAME = "HashingContext"
-    HASH_MD5 = 0
-    HASH_SHA1 = 1
-    HASH_SHA256 = 2
-    __init__ = HashingContext.__init__
-    start = HashingContext.start
-    update = HashingContext.update
-    finish = HashingContext.finish
 
 
 # * Crypto (the parts that need no TLS library) ---------------------------------------
 
 class Crypto(RefCounted):
-    """Godot's Crypto: random bytes, HMAC and constant-time comparison."""
+    """Godot's Crypto: random bytes, HMAC, constant-time comparison, and RSA keys,
+    signatures, encryption and self-signed certificates (``crypto_rsa``)."""
 
     GODOT_NAME = "Crypto"
 
@@ -233,9 +318,128 @@ class Crypto(RefCounted):
         return hmac.compare_digest(trusted, received)
 
 
+
+    # RSA (crypto_rsa.py), with crypto_mbedtls.cpp's checks and messages ----------------
+    def generate_rsa(self, size: int) -> Any:
+        try:
+            key = crypto_rsa.generate(int(size))
+        except crypto_rsa.RSAError:
+            engine_error('Condition "ret != 0" is true. Returning: nullptr')
+            return None
+        return _crypto_key(key.private_pem(), False)
+
+    def generate_self_signed_certificate(self, key: Any,
+                                         issuer_name: str = "CN=myserver,O=myorganisation,C=IT",
+                                         not_before: str = "20140101000000",
+                                         not_after: str = "20340101000000") -> Any:
+        rsa = _rsa_key(key, "key.is_null()", "nullptr", "Invalid private key argument.")
+        if rsa is None:
+            return None
+        try:
+            text = crypto_rsa.self_signed_certificate(rsa, issuer_name, not_before, not_after)
+        except crypto_rsa.RSAError as exc:
+            engine_error('Condition "ret != 0" is true. Returning: nullptr',
+                         f"Failed to generate certificate: {exc.code}")
+            return None
+        from .tls import X509Certificate
+        certificate = X509Certificate()
+        certificate.load_from_string(text)
+        return certificate
+
+    def sign(self, hash_type: int, hash: Any, key: Any) -> Any:  # noqa: A002 - Godot's name
+        digest = _checked_digest(hash_type, hash, "Vector<uint8_t>()")
+        rsa = None if digest is None else _rsa_key(key, "key.is_null()", "Vector<uint8_t>()",
+                                                   "Invalid key provided.")
+        if rsa is None:
+            return _bytes(b"")
+        if rsa.public_only:
+            engine_error('Condition "key->is_public_only()" is true. Returning: Vector<uint8_t>()',
+                         "Invalid key provided. Cannot sign with public_only keys.")
+            return _bytes(b"")
+        try:
+            return _bytes(crypto_rsa.sign(rsa, hash_type, digest))
+        except crypto_rsa.RSAError as exc:
+            engine_error('Condition "ret" is true. Returning: out',
+                         f"Error while signing: {exc.code}")
+            return _bytes(b"")
+
+    def verify(self, hash_type: int, hash: Any, signature: Any, key: Any) -> bool:  # noqa: A002
+        digest = _checked_digest(hash_type, hash, "false")
+        rsa = None if digest is None else _rsa_key(key, "key.is_null()", "false",
+                                                   "Invalid key provided.")
+        if rsa is None:
+            return False
+        return crypto_rsa.verify(rsa, hash_type, digest, bytes(signature))
+
+    def encrypt(self, key: Any, plaintext: Any) -> Any:
+        rsa = _rsa_key(key, "key.is_null()", "Vector<uint8_t>()", "Invalid key provided.")
+        if rsa is None:
+            return _bytes(b"")
+        try:
+            return _bytes(crypto_rsa.encrypt(rsa, bytes(plaintext)))
+        except crypto_rsa.RSAError as exc:
+            engine_error('Condition "ret" is true. Returning: out',
+                         f"Error while encrypting: {exc.code}")
+            return _bytes(b"")
+
+    def decrypt(self, key: Any, ciphertext: Any) -> Any:
+        rsa = _rsa_key(key, "key.is_null()", "Vector<uint8_t>()", "Invalid key provided.")
+        if rsa is None:
+            return _bytes(b"")
+        if rsa.public_only:
+            engine_error('Condition "key->is_public_only()" is true. Returning: Vector<uint8_t>()',
+                         "Invalid key provided. Cannot decrypt using a public_only key.")
+            return _bytes(b"")
+        try:
+            return _bytes(crypto_rsa.decrypt(rsa, bytes(ciphertext)))
+        except crypto_rsa.RSAError as exc:
+            engine_error('Condition "ret" is true. Returning: out',
+                         f"Error while decrypting: {exc.code}")
+            return _bytes(b"")
+
+
+def _crypto_key(pem: str, public_only: bool) -> Any:
+    from .tls import CryptoKey
+    key = CryptoKey()
+    key.load_from_string(pem, public_only)
+    return key
+
+
+def _rsa_key(key: Any, condition: str, returning: str, message: str) -> Any:
+    """The RSA numbers of a CryptoKey, or None after Godot's error for a missing key."""
+    pem = getattr(key, "_gd_pem", "") if key is not None else ""
+    if not pem:
+        engine_error(f'Condition "{condition}" is true. Returning: {returning}', message)
+        return None
+    try:
+        rsa = crypto_rsa.key_from_pem(pem)
+    except (crypto_rsa.RSAError, ValueError, IndexError):
+        engine_error(f'Condition "{condition}" is true. Returning: {returning}',
+                     "Only RSA keys are supported.")
+        return None
+    return rsa.public() if key.is_public_only() else rsa
+
+
+def _checked_digest(hash_type: int, digest: Any, returning: str) -> bytes | None:
+    size = crypto_rsa.DIGEST_SIZES.get(hash_type)
+    if size is None:
+        engine_error("Method/function failed. Returning: MBEDTLS_MD_NONE", "Invalid hash type.")
+        engine_error(f'Condition "type == MBEDTLS_MD_NONE" is true. Returning: {returning}',
+                     "Invalid hash type.")
+        return None
+    data = bytes(digest)
+    if len(data) != size:
+        engine_error(f'Condition "p_hash.size() != size" is true. Returning: {returning}',
+                     f"Invalid hash provided. Size must be {size}")
+        return None
+    return data
+
+
 class Crypto3(Reference):
     GODOT_NAME = "Crypto"
     generate_random_bytes = Crypto.generate_random_bytes
+    generate_rsa = Crypto.generate_rsa
+    generate_self_signed_certificate = Crypto.generate_self_signed_certificate
     hmac_digest = Crypto.hmac_digest
     constant_time_compare = Crypto.constant_time_compare
 

@@ -273,6 +273,16 @@ class AABB(_Box):
                 return None
         return start + (end - start) * lo
 
+    def _intersects_segment_3(self, start, end):
+        return self.intersects_segment(start, end) is not None  # 3.x answers a bool
+
+    def _get_support_3(self, direction):
+        # Godot 3's AABB::get_support picks the corner opposite the direction.
+        half = self.size * 0.5
+        comps = [c + (-h if d > 0 else h) for c, h, d in
+                 zip(self.position + half, half, direction)]
+        return Vector3._of(comps)
+
     def intersects_ray(self, start, direction):
         tmin, tmax = -1e20, 1e20
         end = self.end
@@ -429,9 +439,9 @@ AABB.METHODS = method_table(
 AABB.METHODS_3 = method_table(
     AABB, "encloses expand get_endpoint get_longest_axis get_longest_axis_index "
     "get_longest_axis_size get_shortest_axis get_shortest_axis_index get_shortest_axis_size "
-    "get_support grow has_point intersection intersects intersects_plane intersects_segment "
-    "is_equal_approx merge",
-    {"get_area": "get_volume", "has_no_area": "_has_no_area", "has_no_surface": "_has_no_surface"})
+    "grow has_point intersection intersects intersects_plane is_equal_approx merge",
+    {"get_area": "get_volume", "has_no_area": "_has_no_area", "has_no_surface": "_has_no_surface",
+     "get_support": "_get_support_3", "intersects_segment": "_intersects_segment_3"})
 Plane.METHODS = method_table(
     Plane, "distance_to get_center has_point intersect_3 intersects_ray intersects_segment "
     "is_equal_approx is_finite is_point_over normalized project")

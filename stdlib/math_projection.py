@@ -15,7 +15,7 @@ from .math_common import (
     MathValue, bad_assign, f32, method_table, no_constructor, oob_get, oob_set,
 )
 from .math_transforms import Basis, Transform3D
-from .math_vectors import Vector2, Vector3, Vector4
+from .math_vectors import Vector2, Vector3, Vector4, _fdiv
 
 
 def _plane(a, b, c, d, flip=False):
@@ -152,6 +152,37 @@ class Projection(MathValue):
                                   z_near, z_far)
 
     @classmethod
+    def create_perspective_hmd(cls, fovy, aspect, z_near, z_far, flip_fov, eye,
+                               intraocular_dist, convergence_dist):
+        """One eye's perspective (1 left, 2 right, else mono), shifted by half the eye distance."""
+        if flip_fov:
+            fovy = cls.get_fovy(fovy, 1.0 / aspect)
+        ymax = z_near * math.tan(math.radians(fovy / 2.0))
+        xmax = ymax * aspect
+        shift = _fdiv((intraocular_dist / 2.0) * z_near, convergence_dist)
+        left, right, move = {1: (-xmax + shift, xmax + shift, intraocular_dist / 2.0),
+                             2: (-xmax - shift, xmax - shift, -intraocular_dist / 2.0)}.get(
+            eye, (-xmax, xmax, 0.0))
+        translation = cls._from_flat([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, move, 0, 0, 1])
+        return cls.create_frustum(left, right, -ymax, ymax, z_near, z_far) * translation
+
+    @classmethod
+    def create_for_hmd(cls, eye, aspect, intraocular_dist, display_width, display_to_lens,
+                       oversample, z_near, z_far):
+        """One eye's frustum of a head-mounted display; the identity for a mono ``eye``."""
+        f1 = _fdiv(intraocular_dist * 0.5, display_to_lens)
+        f2 = _fdiv((display_width - intraocular_dist) * 0.5, display_to_lens)
+        f3 = _fdiv(display_width / 4.0, display_to_lens)
+        add = ((f1 + f2) * (oversample - 1.0)) / 2.0
+        f1, f2 = f1 + add, f2 + add
+        f3 = _fdiv(f3 * oversample, aspect)
+        if eye not in (1, 2):
+            return cls()
+        near_left, near_right = (f2, f1) if eye == 1 else (f1, f2)
+        return cls.create_frustum(-near_left * z_near, near_right * z_near, -f3 * z_near,
+                                  f3 * z_near, z_near, z_far)
+
+    @classmethod
     def create_depth_correction(cls, flip_y):
         return cls._from_flat([1, 0, 0, 0, 0, -1 if flip_y else 1, 0, 0,
                                0, 0, -0.5, 0, 0, 0, 0.5, 1])
@@ -282,7 +313,7 @@ Projection.METHODS = method_table(
 Projection.STATIC_METHODS = {name: getattr(Projection, name) for name in (
     "create_depth_correction create_fit_aabb create_frustum create_frustum_aspect "
     "create_light_atlas_rect create_orthogonal create_orthogonal_aspect create_perspective "
-    "get_fovy").split()}
+    "create_perspective_hmd create_for_hmd get_fovy").split()}
 Projection.CONSTANTS = {
     "PLANE_NEAR": 0, "PLANE_FAR": 1, "PLANE_LEFT": 2, "PLANE_TOP": 3, "PLANE_RIGHT": 4,
     "PLANE_BOTTOM": 5, "IDENTITY": Projection(), "ZERO": Projection._from_flat([0] * 16),

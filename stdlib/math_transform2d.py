@@ -131,7 +131,7 @@ class Transform2D(MathValue):
             return self._xform_rect(other)
         if _is_num(other):
             return self._make(self.x * other, self.y * other, self.origin * other)
-        return NotImplemented
+        return self._xform_packed(other, self.xform)
 
     def __rmul__(self, other):
         if type(other) is Vector2:
@@ -140,7 +140,15 @@ class Transform2D(MathValue):
             return self._xform_inv_rect(other)
         if _is_num(other):
             return self * other
-        return NotImplemented
+        return self._xform_packed(other, self.xform_inv)
+
+    @staticmethod
+    def _xform_packed(points, xform):
+        """``Transform2D * PackedVector2Array`` (and the reverse, with ``xform_inv``)."""
+        from .packed import PackedVector2Array
+        if type(points) is not PackedVector2Array:
+            return NotImplemented
+        return PackedVector2Array([xform(p) for p in points])
 
     def __truediv__(self, other):
         if _is_num(other):

@@ -15,7 +15,7 @@ from gdscript.errors import engine_error
 
 from .math_bounds import AABB, Plane
 from .math_common import (
-    CMP_EPSILON, UNIT_EPSILON, MathValue, bad_access, bad_assign, dot32, f32, is_equal_approx, is_zero_approx,
+    CMP_EPSILON, UNIT_EPSILON, MathValue, cubic_interpolate, cubic_interpolate_in_time, bad_access, bad_assign, dot32, f32, is_equal_approx, is_zero_approx,
     method_table, no_constructor, num3, num_real4, oob_get, oob_set,
 )
 from .math_transform2d import Transform2D, _column_index, _is_num, _sgn
@@ -554,6 +554,41 @@ class Quaternion(MathValue):
             scale0, scale1 = 1.0 - weight, weight
         return self._of([scale0 * a + scale1 * b for a, b in zip(self._fields(), to._fields())])
 
+    def spherical_cubic_interpolate(self, b, pre_a, post_b, weight):
+        return self._spherical_cubic(b, pre_a, post_b, lambda *c: cubic_interpolate(*c, weight),
+                                     weight)
+
+    def spherical_cubic_interpolate_in_time(self, b, pre_a, post_b, weight, b_t, pre_a_t,
+                                            post_b_t):
+        def curve(*c):
+            return cubic_interpolate_in_time(*c, weight, b_t, pre_a_t, post_b_t)
+        return self._spherical_cubic(b, pre_a, post_b, curve, weight)
+
+    def _spherical_cubic(self, b, pre_a, post_b, curve, weight):
+        """Cubic interpolation in the exponential map, done from both ends and blended."""
+        for q, which in ((self, "start"), (b, "end")):
+            if not q.is_normalized():
+                engine_error(f"The {which} quaternion {q._gd_str(4)} must be normalized.")
+                return Quaternion()
+        from_q, pre_q, to_q, post_q = (Basis(q).get_rotation_quaternion()
+                                       for q in (self, pre_a, b, post_b))
+        pre_q = -pre_q if math.copysign(1.0, from_q.dot(pre_q)) < 0 else pre_q
+        flip2 = math.copysign(1.0, from_q.dot(to_q)) < 0
+        to_q = -to_q if flip2 else to_q
+        to_post = to_q.dot(post_q)
+        post_q = -post_q if (to_post <= 0 if flip2 else math.copysign(1.0, to_post) < 0) \
+            else post_q
+
+        def blend_from(origin, frm, to):
+            inv = origin.inverse()
+            logs = [(inv * q).log() if q is not origin else Quaternion._make(0.0, 0.0, 0.0, 0.0)
+                    for q in (frm, to, pre_q, post_q)]
+            ln = [curve(*(getattr(q, axis) for q in logs)) for axis in "xyz"]
+            return origin * self._of((*ln, 0.0)).exp()
+        q1 = blend_from(from_q, from_q, to_q)
+        q2 = blend_from(to_q, from_q, to_q)
+        return q1.slerp(q2, weight)
+
     def slerpni(self, to, weight):
         dot = self.dot(to)
         if abs(dot) > 0.9999:
@@ -679,7 +714,7 @@ class Transform3D(MathValue):
             return self._xform_plane(other)
         if _is_num(other):
             return self._make(self.basis * other, self.origin * other)
-        return NotImplemented
+        return self._xform_packed(other, self.xform)
 
     def __rmul__(self, other):
         if type(other) is Vector3:
@@ -690,7 +725,15 @@ class Transform3D(MathValue):
             return self._xform_inv_plane(other)
         if _is_num(other):
             return self * other
-        return NotImplemented
+        return self._xform_packed(other, self.xform_inv)
+
+    @staticmethod
+    def _xform_packed(points, xform):
+        """``Transform3D * PackedVector3Array`` (and the reverse, with ``xform_inv``)."""
+        from .packed import PackedVector3Array
+        if type(points) is not PackedVector3Array:
+            return NotImplemented
+        return PackedVector3Array([xform(p) for p in points])
 
     def __truediv__(self, other):
         if _is_num(other):
@@ -797,7 +840,8 @@ Basis3.CONSTANTS_3 = _flip_constants(Basis3)
 
 Quaternion.METHODS = method_table(
     Quaternion, "angle_to dot exp get_angle get_axis get_euler inverse is_equal_approx is_finite "
-    "is_normalized length length_squared log normalized slerp slerpni")
+    "is_normalized length length_squared log normalized slerp slerpni spherical_cubic_interpolate "
+    "spherical_cubic_interpolate_in_time")
 Quaternion.STATIC_METHODS = {"from_euler": Quaternion.from_euler}
 Quaternion.CONSTANTS = {"IDENTITY": Quaternion()}
 Quat.METHODS_3 = method_table(

@@ -620,5 +620,10 @@ Vector4i.CONSTANTS = {
     "MIN": Vector4i(*[_I32_MIN] * 4), "MAX": Vector4i(*[_I32_MAX] * 4),
 }
 
+# Godot's enums of these types (``Vector3.Axis``): enum name -> its constants.
+for _vector, _names in ((Vector2, "XY"), (Vector2i, "XY"), (Vector3, "XYZ"), (Vector3i, "XYZ"),
+                        (Vector4, "XYZW"), (Vector4i, "XYZW")):
+    _vector.ENUMS = {"Axis": tuple(f"AXIS_{n}" for n in _names)}  # type: ignore[attr-defined]
+
 GODOT_CLASSES_4 = {c.GODOT_NAME: c for c in (Vector2, Vector2i, Vector3, Vector3i, Vector4, Vector4i)}
 GODOT_CLASSES_3 = {"Vector2": Vector2, "Vector3": Vector3}

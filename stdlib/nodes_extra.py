@@ -93,7 +93,8 @@ def flush_messages() -> None:
         batch = queue[:]
         del queue[:]
         for func, args in batch:
-            guarded(func, *args)
+            if not objects.target_freed(func):
+                guarded(func, *args)
 
 
 def _array(items: list[Any]) -> Any:
@@ -162,6 +163,43 @@ class Node(Object):
     INTERNAL_MODE_DISABLED = 0
     INTERNAL_MODE_FRONT = 1
     INTERNAL_MODE_BACK = 2
+    PROCESS_THREAD_GROUP_INHERIT = 0
+    PROCESS_THREAD_GROUP_MAIN_THREAD = 1
+    PROCESS_THREAD_GROUP_SUB_THREAD = 2
+    FLAG_PROCESS_THREAD_MESSAGES = 1
+    FLAG_PROCESS_THREAD_MESSAGES_PHYSICS = 2
+    FLAG_PROCESS_THREAD_MESSAGES_ALL = 3
+    PHYSICS_INTERPOLATION_MODE_INHERIT = 0
+    PHYSICS_INTERPOLATION_MODE_ON = 1
+    PHYSICS_INTERPOLATION_MODE_OFF = 2
+    DUPLICATE_SIGNALS = 1
+    DUPLICATE_GROUPS = 2
+    DUPLICATE_SCRIPTS = 4
+    DUPLICATE_USE_INSTANTIATION = 8
+    AUTO_TRANSLATE_MODE_INHERIT = 0
+    AUTO_TRANSLATE_MODE_ALWAYS = 1
+    AUTO_TRANSLATE_MODE_DISABLED = 2
+    # Godot's enums of this class: enum name -> its constants (types like Node.ProcessMode).
+    ENUMS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "ProcessMode": ("PROCESS_MODE_INHERIT", "PROCESS_MODE_PAUSABLE",
+                        "PROCESS_MODE_WHEN_PAUSED", "PROCESS_MODE_ALWAYS",
+                        "PROCESS_MODE_DISABLED"),
+        "ProcessThreadGroup": ("PROCESS_THREAD_GROUP_INHERIT",
+                               "PROCESS_THREAD_GROUP_MAIN_THREAD",
+                               "PROCESS_THREAD_GROUP_SUB_THREAD"),
+        "ProcessThreadMessages": ("FLAG_PROCESS_THREAD_MESSAGES",
+                                  "FLAG_PROCESS_THREAD_MESSAGES_PHYSICS",
+                                  "FLAG_PROCESS_THREAD_MESSAGES_ALL"),
+        "PhysicsInterpolationMode": ("PHYSICS_INTERPOLATION_MODE_INHERIT",
+                                     "PHYSICS_INTERPOLATION_MODE_ON",
+                                     "PHYSICS_INTERPOLATION_MODE_OFF"),
+        "DuplicateFlags": ("DUPLICATE_SIGNALS", "DUPLICATE_GROUPS", "DUPLICATE_SCRIPTS",
+                           "DUPLICATE_USE_INSTANTIATION"),
+        "InternalMode": ("INTERNAL_MODE_DISABLED", "INTERNAL_MODE_FRONT",
+                         "INTERNAL_MODE_BACK"),
+        "AutoTranslateMode": ("AUTO_TRANSLATE_MODE_INHERIT", "AUTO_TRANSLATE_MODE_ALWAYS",
+                              "AUTO_TRANSLATE_MODE_DISABLED"),
+    }
 
     def __init__(self) -> None:
         super().__init__()
@@ -248,6 +286,7 @@ class Node(Object):
         node._gd_internal = internal
         self._gd_insert_child(node, internal)
         node._gd_parent = self
+        node._gd_notify(self.NOTIFICATION_PARENTED)
         if self._gd_tree is not None:
             node._gd_set_tree(self._gd_tree)
         _emit(self, "child_order_changed")
@@ -305,6 +344,7 @@ class Node(Object):
         self._gd_blocked += 1
         if tree is not None:
             node._gd_propagate_exit_tree()
+        node._gd_notify(self.NOTIFICATION_UNPARENTED)
         self._gd_blocked -= 1
         self._gd_children.remove(node)
         node._gd_parent = None
@@ -476,6 +516,40 @@ class Node(Object):
 
     scene_file_path = property(lambda self: "", lambda self, value: None)
     editor_description = property(lambda self: "", lambda self, value: None)
+
+    # * Orphans (nodes outside any tree that are still alive) -------------------
+    @staticmethod
+    def _gd_orphans() -> list[tuple[int, str, str, str]]:
+        """(id, path, class, script path) of live nodes outside the tree, by id."""
+        import gc
+
+        gc.collect()  # unreachable nodes are freed in this model, not leaked
+        tree_root = getattr(CURRENT_TREE[0], "_gd_root", None)
+        found = []
+        for obj in list(objects.INSTANCES.values()):
+            if not isinstance(obj, Node) or obj._gd_freed or obj.is_inside_tree():
+                continue
+            root = obj
+            while root._gd_parent is not None:
+                root = root._gd_parent
+            if root is tree_root:  # the main loop's root: in the tree once it runs
+                continue
+            path = obj._gd_name if root is obj else \
+                f"{root._gd_name}/{root.get_path_to(obj)}"
+            info = getattr(type(obj), "_gd_script", None)
+            found.append((obj._gd_id, path, obj.get_class(), info.path if info else ""))
+        return sorted(found)
+
+    @staticmethod
+    def print_orphan_nodes() -> None:
+        from .utility_functions import OUTPUT
+
+        for ident, path, cls, source in Node._gd_orphans():
+            OUTPUT.write_out(f"{ident} - Stray Node: {path} (Type: {cls}) (Source:{source})")
+
+    @staticmethod
+    def get_orphan_node_ids() -> Any:
+        return _array([orphan[0] for orphan in Node._gd_orphans()])
 
     # * Tree membership -----------------------------------------------------
     def is_inside_tree(self) -> bool:

@@ -47,7 +47,14 @@ def flush_message_queue() -> None:
         batch = MESSAGE_QUEUE[:]
         del MESSAGE_QUEUE[:]
         for func, args in batch:
-            func(*args)
+            if not target_freed(func):
+                func(*args)
+
+
+def target_freed(func: Any) -> bool:
+    """A queued call whose object was freed since: Godot drops it silently."""
+    target = getattr(func, "target", None) if isinstance(func, Callable) else None
+    return target is not None and getattr(target, "_gd_freed", False)
 
 
 # * Reflection of native classes ------------------------------------------
@@ -108,6 +115,46 @@ class Connection:
     binds: tuple[Any, ...] = ()
 
 
+def _via_call(exc: ScriptRuntimeError, method: str) -> ScriptRuntimeError:
+    """Godot 3 names a method called through ``call()`` ``'m (via call)'``, and counts the
+    method name as argument 1."""
+    import re
+
+    message = exc.message.replace(f"function '{method}'", f"function '{method} (via call)'", 1)
+    message = re.sub(r"Cannot convert argument (\d+)",
+                     lambda m: f"Cannot convert argument {int(m.group(1)) + 1}", message)
+    exc.message = message
+    exc.args = (message,)
+    return exc
+
+
+def _callv3(obj: Any, method: str, args: list[Any]) -> Any:
+    """Godot 3's ``callv``: a call that cannot be made is an engine error, the result null."""
+    import re
+
+    from ..access import ArityError
+    from ..errors import NATIVE_CALLS
+    from ..runtime import HOOKS
+
+    try:
+        return HOOKS[3].call_method(obj, method, *args)
+    except ArityError as exc:
+        problem = f"Method expected {exc.expected} arguments, but called with {exc.given}."
+    except ScriptRuntimeError as exc:
+        found = re.search(r"Cannot convert argument .*", exc.message)
+        if found is None and "Nonexistent function" not in exc.message:
+            raise
+        problem = found.group(0) if found else "Method not found."
+    info = type(obj)._gd_script
+    where = obj.get_class() + (f"({info.display_name()})" if info.outer is None else "")
+    NATIVE_CALLS.append("callv")
+    try:
+        engine_error(f"Error calling method from 'callv': '{where}::{method}': {problem}.")
+    finally:
+        NATIVE_CALLS.pop()
+    return None
+
+
 class Object:
     """Godot's Object: identity, signals, metadata, free()."""
 
@@ -165,9 +212,17 @@ class Object:
         from ..runtime import HOOKS
 
         info = getattr(type(self), "_gd_script", None)
+        if info is not None and info.dialect == 3:
+            try:
+                return HOOKS[3].call_method(self, method, *args)
+            except ScriptRuntimeError as exc:  # the call itself failed (a body reports its own)
+                raise _via_call(exc, method) from None
         return HOOKS[info.dialect if info is not None else 4].call_method(self, method, *args)
 
     def callv(self, method: str, arg_array: Any) -> Any:
+        info = getattr(type(self), "_gd_script", None)
+        if info is not None and info.dialect == 3:
+            return _callv3(self, method, list(arg_array))
         return self.call(method, *list(arg_array))
 
     def has_method(self, method: str) -> bool:
@@ -202,15 +257,21 @@ class Object:
         from .dictionary import Dictionary
 
         info = getattr(type(self), "_gd_script", None)
+        if info is not None and info.dialect == 4:
+            from ..member_info import property_list
+
+            return property_list(self, info)
         result = Array()
         # PROPERTY_USAGE_SCRIPT_VARIABLE | PROPERTY_USAGE_DEFAULT in each dialect.
         usage = 8192 | 7 if info is not None and info.dialect == 3 else 4096 | 6
         for level in info.chain() if info is not None else ():
             for member in level.members.values():
                 if not member.is_static:
+                    # Godot 3 shows only exported members in the editor.
+                    shown = usage if level.dialect == 4 or member.exported else 8192
                     result.append(Dictionary({"name": member.name, "class_name": "",
                                               "type": member.type_id, "hint": 0,
-                                              "hint_string": "", "usage": usage}))
+                                              "hint_string": "", "usage": shown}))
         for name in godot_api(type(self)).properties:
             result.append(Dictionary({"name": name, "class_name": "", "type": 0, "hint": 0,
                                       "hint_string": "", "usage": 6}))
@@ -221,6 +282,10 @@ class Object:
         from .dictionary import Dictionary
 
         info = getattr(type(self), "_gd_script", None)
+        if info is not None and info.dialect == 4:
+            from ..member_info import method_list
+
+            return method_list(self, info)
         result = Array()
         for level in info.chain() if info is not None else ():
             for name in level.methods:
@@ -238,12 +303,22 @@ class Object:
         from .arrays import Array
         from .dictionary import Dictionary
 
-        names = list(godot_api(type(self)).signals) + self._gd_user_signals
+        names: list[str] = []
         info = getattr(type(self), "_gd_script", None)
+        if info is not None and info.dialect == 4:
+            from ..member_info import signal_list
+
+            return signal_list(self, info)
+        params: dict[str, list[str]] = {}
         for level in info.chain() if info is not None else ():
             names.extend(level.signals)
-        return Array(Dictionary({"name": n, "args": Array(), "default_args": Array(),
-                                 "flags": 1, "id": 0, "return": Dictionary()}) for n in names)
+            params.update(level.signal_args)
+        # The script's signals come first, then the class's, then user signals.
+        names += list(godot_api(type(self)).signals) + self._gd_user_signals
+        return Array(Dictionary({"name": n, "args": Array(Dictionary({"name": a})
+                                                          for a in params.get(n, ())),
+                                 "default_args": Array(), "flags": 1, "id": 0,
+                                 "return": Dictionary()}) for n in names)
 
     # Godot methods ----------------------------------------------------
     def get_instance_id(self) -> int:
@@ -322,11 +397,10 @@ class Object:
                 engine_error(f'Can\'t emit non-existing signal "{signal}".')
                 return ERR_INVALID_PARAMETER
             return OK
-        for conn in list(conns):
-            if conn.flags & CONNECT_ONE_SHOT:
-                if conn not in conns:
-                    continue
-                conns.remove(conn)
+        snapshot = list(conns)
+        # One-shot connections all go before any is called (a nested emit skips them).
+        conns[:] = [c for c in conns if not c.flags & CONNECT_ONE_SHOT]
+        for conn in snapshot:
             call_args = args + conn.binds
             if conn.flags & CONNECT_DEFERRED:
                 MESSAGE_QUEUE.append((conn.callable, call_args))
@@ -361,8 +435,9 @@ class Object:
         return [{"signal": Signal(self, signal), "callable": c.callable, "flags": c.flags}
                 for c in self._gd_connections.get(signal, [])]
 
-    def call_deferred(self, method: str, *args: Any) -> None:
+    def call_deferred(self, method: str, *args: Any) -> Any:  # Godot: returns null
         MESSAGE_QUEUE.append((Callable(self, method), args))
+        return None
 
     def set_meta(self, name: str, value: Any) -> None:
         if value is None:
@@ -387,6 +462,9 @@ class Object:
 
     def to_string(self) -> str:
         return self._gd_str(4)
+
+    def notify_property_list_changed(self) -> None:
+        self.emit_signal("property_list_changed")
 
     def is_queued_for_deletion(self) -> bool:
         return False
@@ -447,6 +525,29 @@ def _script_method(obj: Any, name: str) -> Any:
 
 # * Callable and Signal ---------------------------------------------------
 
+def _murmur_round(value: int, h: int) -> int:
+    """One block of MurmurHash3 (x86, 32-bit): ``hash_murmur3_one_32`` in Godot."""
+    value = (value * 0xCC9E2D51) & 0xFFFFFFFF
+    value = ((value << 15) | (value >> 17)) & 0xFFFFFFFF
+    value = (value * 0x1B873593) & 0xFFFFFFFF
+    h ^= value
+    h = ((h << 13) | (h >> 19)) & 0xFFFFFFFF
+    return (h * 5 + 0xE6546B64) & 0xFFFFFFFF
+
+
+def _fmix32(h: int) -> int:
+    for shift, factor in ((16, 0x85EBCA6B), (13, 0xC2B2AE35)):
+        h = ((h ^ (h >> shift)) * factor) & 0xFFFFFFFF
+    return h ^ (h >> 16)
+
+
+def _murmur_fmix(number: int, seed: int) -> int:
+    """``hash_fmix32(hash_murmur3_one_64(number, seed))`` from Godot's hashfuncs."""
+    number &= (1 << 64) - 1
+    low = _murmur_round(number & 0xFFFFFFFF, seed & 0xFFFFFFFF)
+    return _fmix32(_murmur_round(number >> 32, low))
+
+
 class Callable:
     """A method of an object (looked up by name when called) or a Python function."""
 
@@ -493,6 +594,9 @@ class Callable:
         return hash((id(self.target), self.method, id(self.function)))
 
     def _gd_str(self, dialect: int) -> str:
+        if isinstance(self.target, type):  # a class's ``new`` or static method
+            kind = "GDScript" if hasattr(self.target, "_gd_script") else "GDScriptNativeClass"
+            return f"{kind}::{self.method}"
         if self.function is not None:
             name = getattr(self.function, "__name__", "")
             return f"{name}(lambda)" if name.startswith("<") or not name else name
@@ -527,6 +631,18 @@ class Callable:
 
     def get_bound_arguments_count(self) -> int:
         return len(self.bound) - self.unbound
+
+    def get_unbound_arguments_count(self) -> int:
+        # Arguments bound after ``unbind`` fill the unbound slots first.
+        return max(self.unbound - len(self.bound), 0)
+
+    def hash(self) -> int:
+        """Godot's hash of a method Callable: the method name's hash mixed with the object id."""
+        from .strings import string_hash
+
+        if self.function is not None:
+            return _murmur_fmix(id(self.function), len(self.bound))
+        return _murmur_fmix(self.get_object_id(), string_hash(self.method or ""))
 
     def get_method(self) -> str | None:
         if self.function is not None:
@@ -590,6 +706,9 @@ class Callable:
         return self.function is None and self.target is None
 
     def is_valid(self) -> bool:
+        if isinstance(self.target, type) and not hasattr(self.target, "_gd_script"):
+            # Godot's native class object has ``new`` but not the class's static methods.
+            return self.method == "new"
         if self.function is not None:
             return True
         if self.target is None or getattr(self.target, "_gd_freed", False):
@@ -644,6 +763,12 @@ class Signal:
 
     def get_object_id(self) -> int:
         return self.target.get_instance_id() if isinstance(self.target, Object) else 0
+
+    def has_connections(self) -> bool:
+        if not isinstance(self.target, Object):
+            engine_error('Parameter "obj" is null.')
+            return False
+        return bool(self.target._gd_connections.get(self.name))
 
     def is_null(self) -> bool:
         return self.target is None

@@ -67,6 +67,13 @@ class PackedArray(list):
         list.extend(result, other)
         return result
 
+    # Python would repeat, %-format or order these sequences; Godot has no such operators.
+    def _no_operator(self, other: Any) -> Any:
+        return NotImplemented
+
+    __mul__ = __rmul__ = __imul__ = __mod__ = __rmod__ = _no_operator
+    __lt__ = __le__ = __gt__ = __ge__ = _no_operator
+
 
 
 class PackedInt32Array(PackedArray):
@@ -106,6 +113,8 @@ class PackedStringArray(PackedArray):
 
     @staticmethod
     def _coerce(value: Any) -> str:
+        if type(value) is str:  # the common case, first
+            return value
         if isinstance(value, str):
             return str.__str__(value)
         from .variant import stringify
@@ -168,6 +177,26 @@ class PackedByteArray(bytearray):
         result = PackedByteArray(self)
         result.extend(other)
         return result
+
+    def _gd_set_index(self, key: Any, value: Any) -> None:
+        """``a[i] = v`` (the runtime's index hook): a number stored as its low byte."""
+        from gdscript.access import msg_set_invalid, msg_set_out_of_bounds
+        from gdscript.errors import ENGINE_DIALECT, ScriptRuntimeError
+
+        dialect = ENGINE_DIALECT[0]
+        if type(key) is not int or not isinstance(value, (int, float)):
+            raise ScriptRuntimeError(msg_set_invalid(dialect, key, self, value))
+        index = key + len(self) if key < 0 else key
+        if not 0 <= index < len(self):
+            raise ScriptRuntimeError(msg_set_out_of_bounds(dialect, key, self, value))
+        self[index] = int(value) & 0xFF
+
+    # Python would repeat, %-format or order these sequences; Godot has no such operators.
+    def _no_operator(self, other: Any) -> Any:
+        return NotImplemented
+
+    __mul__ = __rmul__ = __imul__ = __mod__ = __rmod__ = _no_operator
+    __lt__ = __le__ = __gt__ = __ge__ = _no_operator
 
 
 
@@ -388,6 +417,62 @@ def _ascii(self: Any) -> str:
 
 def _utf8(self: Any) -> str:
     return _c_string(bytes(self)).decode("utf-8", errors="replace")
+
+
+def _utf8_3(self: Any) -> str:
+    """Godot 3.2's ``parse_utf8``: a BOM is skipped; a bad sequence prints "Unicode error:
+    ..." and gives "" (Godot keeps a half-filled buffer after a bad continuation byte:
+    here the characters decoded before it).  Surrogates and 5-6 byte forms are accepted."""
+    data = _c_string(bytes(self))
+    data = data[3:] if data[:3] == b"\xef\xbb\xbf" else data
+    problem = _utf8_3_scan(data)
+    if problem:
+        _unicode_error_3(problem)
+        return ""
+    chars: list[str] = []
+    pos = 0
+    while pos < len(data):
+        lead = data[pos]
+        size = _utf8_3_length(lead)
+        code = lead if size == 1 else lead & (0xFF >> (size + 1))
+        for i in range(1, size):
+            byte = data[pos + i]
+            if byte & 0xC0 != 0x80:
+                _unicode_error_3("invalid utf8")
+                return "".join(chars)
+            if code == 0 and i == 2 and ((byte & 0x7F) >> (7 - size)) == 0:
+                _unicode_error_3("invalid utf8 overlong")
+                return "".join(chars)
+            code = (code << 6) | (byte & 0x3F)
+        chars.append(chr(code) if code <= 0x10FFFF else "\ufffd")
+        pos += size
+    return "".join(chars)
+
+
+def _utf8_3_length(lead: int) -> int:
+    for size, mask, value in ((1, 0x80, 0), (2, 0xE0, 0xC0), (3, 0xF0, 0xE0), (4, 0xF8, 0xF0),
+                              (5, 0xFC, 0xF8), (6, 0xFE, 0xFC)):
+        if lead & mask == value:
+            return size
+    return 0
+
+
+def _utf8_3_scan(data: bytes) -> str:
+    """Godot 3's first pass: the lead bytes and lengths only."""
+    pos = 0
+    while pos < len(data):
+        size = _utf8_3_length(data[pos])
+        if size == 0:
+            return "invalid skip"
+        if size == 2 and data[pos] & 0x1E == 0:
+            return "overlong rejected"
+        pos += size
+    return "no space left" if pos > len(data) else ""
+
+
+def _unicode_error_3(reason: str) -> None:
+    from .utility_functions import OUTPUT
+    OUTPUT.write_out(f"Unicode error: {reason}")
 
 
 def hex_encode(self: Any) -> str:
@@ -823,7 +908,7 @@ BYTE_METHODS: dict[str, Callable[..., Any]] = {
 }
 BYTE_METHODS_3: dict[str, Callable[..., Any]] = {
     "compress": compress, "decompress": decompress, "get_string_from_ascii": _ascii,
-    "get_string_from_utf8": _utf8, "hex_encode": hex_encode, "subarray": _subarray3,
+    "get_string_from_utf8": _utf8_3, "hex_encode": hex_encode, "subarray": _subarray3,
 }
 
 
@@ -839,10 +924,39 @@ GENERIC_METHODS: dict[str, Callable[..., Any]] = {
     "remove_at": remove_at, "resize": resize, "reverse": reverse, "rfind": rfind, "set": set_,
     "size": len, "slice": slice_, "sort": sort,
 }
+def _insert3(self: Any, index: int, value: Any) -> int:
+    # Godot 3's PoolVector takes no negative index; the messages name its locals.
+    if not 0 <= index <= len(self):
+        _error(f"Index p_pos = {index} is out of bounds (s + 1 = {len(self) + 1}).")
+        return 31
+    return insert(self, index, value)
+
+
+def _remove3(self: Any, index: int) -> None:
+    if not 0 <= index < len(self):
+        _error(f"Index p_index = {index} is out of bounds (s = {len(self)}).")
+        return
+    del self[index]
+
+
+def _set3(self: Any, index: int, value: Any) -> None:
+    if not 0 <= index < len(self):
+        _error(f"Index p_index = {index} is out of bounds (size() = {len(self)}).")
+        return
+    self[index] = type(self)._coerce(value)
+
+
+def _resize3(self: Any, new_size: int) -> int:
+    if new_size < 0:
+        _error("Size of PoolVector cannot be negative.")
+        return 31
+    return resize(self, new_size)
+
+
 GENERIC_METHODS_3: dict[str, Callable[..., Any]] = {
     "append": push_back, "append_array": append_array, "empty": lambda self: len(self) == 0,
-    "insert": insert, "invert": reverse, "push_back": push_back, "remove": remove_at,
-    "resize": resize, "set": set_, "size": len,
+    "insert": _insert3, "invert": reverse, "push_back": push_back, "remove": _remove3,
+    "resize": _resize3, "set": _set3, "size": len,
 }
 
 for _cls in (PackedInt32Array, PackedInt64Array, PackedFloat32Array, PackedFloat64Array,

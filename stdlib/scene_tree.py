@@ -502,8 +502,18 @@ class SceneTree3(SceneTree):
     _GD_ROOT_ENTERS_AT_START = False
     _GD_INTERNAL_FIRST = True
 
+    GROUP_CALL_REALTIME = 2  # 3.x: flag 2 calls at once; without it calls are queued
+
+    def _gd_run_virtual(self, name: str, delta: float) -> None:
+        call_virtual(self, name, delta)  # 3.x's SceneTree ignores what _idle() returns
+
     def quit(self, exit_code: int = -1) -> None:
         self._gd_request_quit(exit_code if exit_code >= 0 else None)
+
+    def call_group_flags(self, flags: int, group: str, method: str, *args: Any) -> None:
+        queued = 0 if flags & self.GROUP_CALL_REALTIME else self.GROUP_CALL_DEFERRED
+        super().call_group_flags((flags & ~self.GROUP_CALL_REALTIME) | queued, group, method,
+                                 *args)
 
     def create_timer(self, time_sec: float, pause_mode_process: bool = True) -> SceneTreeTimer:
         return super().create_timer(time_sec, pause_mode_process)
@@ -694,6 +704,16 @@ class Timer(Node):
                         lambda self, value: setattr(self, "_gd_one_shot", bool(value)))
     autostart = property(lambda self: self._gd_autostart,
                          lambda self, value: setattr(self, "_gd_autostart", bool(value)))
+    # Stored only: Engine.time_scale does not scale timers here.
+    ignore_time_scale = property(
+        lambda self: getattr(self, "_gd_ignore_time_scale", False),
+        lambda self, value: setattr(self, "_gd_ignore_time_scale", bool(value)))
+
+    def set_ignore_time_scale(self, ignore: bool) -> None:
+        self.ignore_time_scale = ignore
+
+    def is_ignoring_time_scale(self) -> bool:
+        return self.ignore_time_scale
 
     def _gd_set_paused(self, value: bool) -> None:
         self._gd_timer_paused = bool(value)

@@ -545,6 +545,26 @@ def is_valid_html_color(s: str) -> bool:
     return len(body) in (3, 4, 6, 8) and is_valid_hex_number(body)
 
 
+def _split3(s: str, delimiter: str = "", allow_empty: bool = True, maxsplit: int = 0) -> Any:
+    # Godot 3.2: an empty delimiter is never found, so the whole string is one part.
+    if delimiter == "":
+        from .packed import PackedStringArray
+        return PackedStringArray([s] if s or allow_empty else [])
+    return split(s, delimiter, allow_empty, maxsplit)
+
+
+def _rsplit3(s: str, delimiter: str = "", allow_empty: bool = True, maxsplit: int = 0) -> Any:
+    if delimiter == "":
+        return _split3(s, "", allow_empty)
+    return rsplit(s, delimiter, allow_empty, maxsplit)
+
+
+def _is_valid_html_color3(s: str) -> bool:
+    # Godot 3.2's Color::html_is_valid knows only the 6- and 8-digit forms.
+    body = s[1:] if s.startswith("#") else s
+    return len(body) in (6, 8) and is_valid_hex_number(body)
+
+
 def is_valid_ascii_identifier(s: str) -> bool:
     return re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", s) is not None
 
@@ -765,8 +785,11 @@ def format_(s: str, values: Any, placeholder: str = "{_}", dialect: int = 4) -> 
         for key, value in values.items():
             s = s.replace(placeholder.replace("_", _gstr(key, dialect)), _gstr(value, dialect))
         return s
+    if dialect == 4 and _is_object(values):
+        return _format_object(s, values, placeholder)
     if not isinstance(values, (list, tuple)):
-        _error("Invalid type: Only Array or Dictionary is supported.")
+        _error("Invalid type: use Array, Dictionary or Object." if dialect == 4 else
+               "Invalid type: use Array or Dictionary.")
         return s
     from .variant import godot_type_name
     for index, value in enumerate(values):
@@ -781,6 +804,22 @@ def format_(s: str, values: Any, placeholder: str = "{_}", dialect: int = 4) -> 
             s = s.replace(placeholder.replace("_", str(index)), _gstr(value, dialect))
         else:  # "{}" placeholders are filled one by one
             s = s.replace(placeholder, _gstr(value, dialect), 1)
+    return s
+
+
+def _is_object(value: Any) -> bool:
+    from .objects import Object
+    return isinstance(value, Object)
+
+
+def _format_object(s: str, obj: Any, placeholder: str) -> str:
+    """4.x ``format(object)``: each property of ``get_property_list`` is a key."""
+    if getattr(obj, "_gd_freed", False):
+        _error('Parameter "obj" is null.')
+        return s
+    for info in obj.get_property_list():
+        name = info["name"]
+        s = s.replace(placeholder.replace("_", name), _gstr(obj.get(name)))
     return s
 
 
@@ -967,7 +1006,8 @@ STRING_METHODS_3: dict[str, Callable[..., Any]] = {
     "is_valid_integer": is_valid_int, "ord_at": unicode_at, "plus_file": path_join,
     "to_ascii": to_ascii_buffer, "to_utf8": to_utf8_buffer,
     "left": lambda s, position: s[:position] if position > 0 else "", "right": _right3,
-    "join": join,
+    "join": join, "is_valid_html_color": _is_valid_html_color3, "split": _split3,
+    "rsplit": _rsplit3,
 }
 
 

@@ -216,6 +216,14 @@ class OS(Object):
     def get_unique_id(self) -> str:
         return _read_file("/etc/machine-id").strip()
 
+    def get_keycode_string(self, code: int) -> str:
+        from .keycodes import keycode_string
+        return keycode_string(int(code))
+
+    def find_keycode_from_string(self, string: str) -> int:
+        from .keycodes import find_keycode
+        return find_keycode(str(string))
+
     def get_process_id(self) -> int:
         return os.getpid()
 
@@ -567,6 +575,18 @@ class OS3(OS):
 
     def get_exit_code(self) -> int:
         return self.exit_code
+
+    def get_scancode_string(self, code: int) -> str:
+        from .keycodes import scancode_string_3
+        return scancode_string_3(int(code))
+
+    def find_scancode_from_string(self, string: str) -> int:
+        from .keycodes import find_scancode_3
+        return find_scancode_3(str(string))
+
+    def is_scancode_unicode(self, code: int) -> bool:
+        from .keycodes import scancode_has_unicode_3
+        return scancode_has_unicode_3(int(code))
 
     def set_exit_code(self, code: int) -> None:
         self.exit_code = code

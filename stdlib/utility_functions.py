@@ -639,8 +639,11 @@ class WeakRef(RefCounted):
 
 class WeakRef3(Reference):
     GODOT_NAME = "WeakRef"
-    __init__ = WeakRef.__init__
     get_ref = WeakRef.get_ref
+
+    def __init__(self, target: Any = None) -> None:
+        super().__init__()
+        self._gd_target = pyweakref.ref(target) if target is not None else None
 
 
 def make_weakref(obj: Any, dialect: int = 4) -> Any:
@@ -804,7 +807,28 @@ class ScriptHooks:
     """Script-level services the runtime provides (defaults: no scripts known)."""
 
     def inst_to_dict(self, obj: Any) -> Any:
-        raise ValueError("Not a script with an instance.")
+        """``@subpath`` (inner class names), ``@path`` (the script file), then every
+        non-static member variable, base script's first."""
+        from .dictionary import Dictionary
+        from .strings import NodePath, StringName
+
+        info = getattr(type(obj), "_gd_script", None)
+        if info is None:
+            raise ValueError("Not a script with an instance.")
+        inner: list[str] = []
+        level = info
+        while level.outer is not None:
+            inner.append(level.name or "")
+            level = level.outer
+        if not info.path.startswith("res://") or "::" in info.path:
+            raise ValueError("Not based on a resource file.")
+        result = Dictionary({"@subpath": NodePath("/".join(reversed(inner))),
+                             "@path": info.path})
+        for script in info.chain():
+            for member in script.members.values():
+                if not member.is_static and member.name not in result:
+                    result[StringName(member.name)] = getattr(obj, member.pyname, None)
+        return result
 
     def dict_to_inst(self, data: Any) -> Any:
         raise ValueError("Invalid instance dictionary format (missing @path).")

@@ -722,6 +722,10 @@ class _Writer:
             return self._dict(value, depth)
         if name.startswith("Packed"):
             return self._packed(value, name)
+        if name in ("Callable", "Signal") and not self.three:
+            return f"{name}()"  # not serializable: VariantWriter writes an empty one
+        if isinstance(value, type) and not self.three:
+            return _class_text(value)
         if hasattr(value, "_FIELDS"):  # math values: the name and every number, flattened
             shown = godot_type_name(value, 3) if self.three else name
             items = ", ".join(_components(value, self.three))
@@ -780,6 +784,15 @@ class _Writer:
         if self.three:
             return f"{NAMES_4_TO_3.get(name, name)}( {', '.join(items)} )"
         return f"{name}({', '.join(items)})"
+
+
+def _class_text(cls: type) -> str:
+    """A class as a value (4.x): a script file as a resource reference, else an Object."""
+    info = getattr(cls, "_gd_script", None)
+    if info is not None and info.outer is None and info.path.startswith("res://"):
+        return f'Resource("{info.path}")'
+    kind = "GDScript" if info is not None else "GDScriptNativeClass"
+    return f'Object({kind},"script":null)\n'
 
 
 def _to_single(value: float) -> float:
@@ -910,7 +923,9 @@ class _Parser:
         cls = class_table(self.dialect).get(name)
         if cls is None:
             from . import math_types  # noqa: F401  (math types register themselves there)
-            cls = getattr(math_types, name)
+            cls = getattr(math_types, name, None)
+            if not isinstance(cls, type):  # not a type's name: text str_to_var cannot parse
+                raise ValueError(name)
         if name.endswith("Array") and ("Vector" in name or "Color" in name):
             width = {"2": 2, "3": 3, "4": 4}.get(name.split("Vector")[-1][:1], 4)
             return cls([args[j:j + width] for j in range(0, len(args), width)])

@@ -102,8 +102,11 @@ class TestMutation:
         assert arr == [1.0] and isinstance(arr[0], float)
         A["push_back"](arr, "x")
         assert arr == [1.0]
-        assert errors == ["Attempted to push_back a variable of type 'String' into a "
-                          "TypedArray of type 'float'."]
+        # Godot's ERR_FAIL_V_MSG in ContainerTypeValidate (the "Attempted to push_back a
+        # variable of type 'String' into a TypedArray of type 'float'." explanation),
+        # then the ERR_FAIL_COND of Array::push_back.
+        assert errors == ["Method/function failed. Returning: false",
+                          'Condition "!_p->typed.validate(value, "push_back")" is true.']
         assert A["is_typed"](arr) and A["get_typed_builtin"](arr) == 3
 
 
@@ -295,3 +298,35 @@ class TestHashMethod:
         assert A3["hash"](Array([1, 2])) == 193377032
         from gdscript.stdlib.hashing import godot_hash
         assert arrays.METHODS["hash"](Array([1, "a"])) == godot_hash(Array([1, "a"]), 4)
+
+
+class TestGodot3Bounds:
+    """3.x Array.remove / insert / resize take no negative index (recorded from Godot 3.2.3)."""
+
+    @pytest.fixture
+    def errors(self):
+        seen: list[str] = []
+        old = set_engine_error_sink(lambda level, message, explanation: seen.append(message))
+        yield seen
+        set_engine_error_sink(old)
+
+    def test_remove_insert_resize(self, errors):
+        m = arrays.METHODS_3
+        a = Array([1, 2])
+        m["remove"](a, 5)
+        m["remove"](a, -1)
+        m["insert"](a, 9, 0)
+        m["insert"](a, -1, 0)
+        m["resize"](a, -1)
+        assert list(a) == [1, 2]
+        assert errors == [
+            "Index p_index = 5 is out of bounds (size() = 2).",
+            "Index p_index = -1 is out of bounds (size() = 2).",
+            "Index p_pos = 9 is out of bounds (size() + 1 = 3).",
+            "Index p_pos = -1 is out of bounds (size() + 1 = 3).",
+            'Condition "p_size < 0" is true. Returned: ERR_INVALID_PARAMETER',
+        ]
+        m["insert"](a, 2, 3)
+        m["remove"](a, 0)
+        m["resize"](a, 4)
+        assert list(a) == [2, 3, None, None]

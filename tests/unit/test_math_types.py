@@ -506,3 +506,124 @@ class TestContractDetails:
         assert s4(q + q) == "(2, 4, 6, 8)" and s4(-q) == "(-1, -2, -3, -4)"
         assert s4(q * 2) == "(2, 4, 6, 8)" and s4(q / 2) == "(0.5, 1, 1.5, 2)"
         assert s4(q * q.inverse()) == "(0, 0, 0, 30)"
+
+
+class TestOkhsl:
+    """Okhsl anchors from Oklab's published values (sRGB red: L 0.627955, hue 29.2339 deg)."""
+
+    def test_red_in_okhsl(self):
+        red = Color(1, 0, 0)
+        assert red._get_member("ok_hsl_h") == pytest.approx(29.2339 / 360, abs=1e-4)
+        assert red._get_member("ok_hsl_l") == pytest.approx(0.568085, abs=1e-4)
+        assert red._get_member("ok_hsl_s") == pytest.approx(1.0, abs=1e-3)
+
+    def test_black_white_and_grey_have_no_hue_saturation(self):
+        assert Color(0, 0, 0)._get_member("ok_hsl_l") == 0.0
+        assert Color(1, 1, 1)._get_member("ok_hsl_l") == pytest.approx(1.0, abs=1e-6)
+        assert Color(0.5, 0.5, 0.5)._get_member("ok_hsl_s") == pytest.approx(0.0, abs=1e-4)
+        assert s4(Color.from_ok_hsl(0.3, 1.0, 1.0)) == "(1.0, 1.0, 1.0, 1.0)"
+        assert s4(Color.from_ok_hsl(0.3, 1.0, 0.0, 0.5)) == "(0.0, 0.0, 0.0, 0.5)"
+
+    @pytest.mark.parametrize("hsl", [(0.58, 0.5, 0.79), (0.1, 0.9, 0.3), (0.9, 0.2, 0.6)])
+    def test_round_trip(self, hsl):
+        color = Color.from_ok_hsl(*hsl, 0.8)
+        back = tuple(color._get_member(n) for n in ("ok_hsl_h", "ok_hsl_s", "ok_hsl_l"))
+        assert back == pytest.approx(hsl, abs=2e-4)
+        assert color.a == pytest.approx(0.8)
+
+    def test_results_are_clamped_and_member_assignment_copies(self):
+        vivid = Color.from_ok_hsl(0.0, 2.0, 0.5, 3.0)
+        assert all(0.0 <= c <= 1.0 for c in vivid._fields())
+        base = Color(0.2, 0.6, 0.9)
+        darker = base._with_member("ok_hsl_l", 0.3)
+        assert darker._get_member("ok_hsl_l") == pytest.approx(0.3, abs=1e-4)
+        assert darker._get_member("ok_hsl_h") == pytest.approx(base._get_member("ok_hsl_h"),
+                                                              abs=1e-3)
+        assert s4(base) == "(0.2, 0.6, 0.9, 1.0)"
+
+    def test_godot3_color_has_no_okhsl(self):
+        assert "ok_hsl_h" not in Color3.MEMBERS and "ok_hsl_h" in Color.MEMBERS
+        assert "from_ok_hsl" not in Color3.STATIC_METHODS_3
+
+
+class TestQuaternionCubic:
+    AXIS = Vector3(0, 1, 0)
+
+    def q(self, angle):
+        return Quaternion(self.AXIS, angle)
+
+    def test_evenly_spaced_rotations_interpolate_linearly(self):
+        pre, a, b, post = self.q(-1.0), self.q(0.0), self.q(1.0), self.q(2.0)
+        mid = a.spherical_cubic_interpolate(b, pre, post, 0.5)
+        assert mid.is_equal_approx(self.q(0.5))
+        assert a.spherical_cubic_interpolate(b, pre, post, 0.0).is_equal_approx(a)
+        assert a.spherical_cubic_interpolate(b, pre, post, 1.0).is_equal_approx(b)
+
+    def test_in_time_with_uniform_times_matches(self):
+        pre, a, b, post = self.q(-1.0), self.q(0.0), self.q(1.0), self.q(2.0)
+        timed = a.spherical_cubic_interpolate_in_time(b, pre, post, 0.25, 1.0, -1.0, 2.0)
+        assert timed.is_equal_approx(self.q(0.25))
+
+    def test_unnormalized_start_is_an_error(self, engine_errors):
+        result = Quaternion(1, 1, 1, 1).spherical_cubic_interpolate(
+            self.q(1.0), self.q(0.0), self.q(2.0), 0.5)
+        assert s4(result) == "(0, 0, 0, 1)"
+        assert engine_errors == ["The start quaternion (1, 1, 1, 1) must be normalized."]
+
+
+class TestProjectionHmd:
+    def test_mono_perspective_is_plain_perspective(self):
+        mono = Projection.create_perspective_hmd(90.0, 1.0, 0.1, 100.0, False, 0, 0.064, 10.0)
+        assert mono == Projection.create_perspective(90.0, 1.0, 0.1, 100.0)
+
+    def test_left_eye_is_shifted(self):
+        # ymax 0.1, xmax 0.15, frustum shift 0.00032, eye translation 0.032.
+        left = Projection.create_perspective_hmd(90.0, 1.5, 0.1, 100.0, False, 1, 0.064, 10.0)
+        assert left.x.x == pytest.approx(0.2 / 0.3, rel=1e-6)
+        assert left.z.x == pytest.approx(0.00064 / 0.3, rel=1e-4)
+        assert left.w.x == pytest.approx(0.2 / 0.3 * 0.032, rel=1e-5)
+
+    def test_for_hmd_right_eye_and_mono(self):
+        # f1 0.8 + 0.4375, f2 0.95 + 0.4375, f3 0.875 * 1.5 -> frustum width 0.2625.
+        right = Projection.create_for_hmd(2, 1.0, 0.064, 0.14, 0.04, 1.5, 0.1, 100.0)
+        assert right.x.x == pytest.approx(0.2 / 0.2625, rel=1e-5)
+        assert right.y.y == pytest.approx(0.2 / 0.2625, rel=1e-5)
+        assert right.z.x == pytest.approx(0.015 / 0.2625, rel=1e-4)
+        assert Projection.create_for_hmd(0, 1.0, 0.064, 0.14, 0.04, 1.5, 0.1, 100.0) == \
+            Projection()
+
+
+class TestTransformPackedArrays:
+    def test_transform2d_times_packed_vector2_array(self):
+        from gdscript.stdlib.packed import PackedVector2Array
+        t = Transform2D(0.5, Vector2(3, 4))
+        points = PackedVector2Array([Vector2(1, 2), Vector2(-1, 0)])
+        moved = t * points
+        assert type(moved) is PackedVector2Array
+        assert [s4(p) for p in moved] == [s4(t * Vector2(1, 2)), s4(t * Vector2(-1, 0))]
+        back = points * t
+        assert back[0].is_equal_approx(t.affine_inverse() * Vector2(1, 2))
+        assert t * PackedVector2Array() == PackedVector2Array()
+
+    def test_transform3d_times_packed_vector3_array(self):
+        from gdscript.stdlib.packed import PackedVector2Array, PackedVector3Array
+        t = Transform3D(Basis(Vector3(0, 1, 0), 0.5), Vector3(1, 2, 3))
+        points = PackedVector3Array([Vector3(1, 2, 3)])
+        assert s4((t * points)[0]) == s4(t * Vector3(1, 2, 3))
+        assert (points * t)[0].is_equal_approx(Vector3(1, 2, 3) * t)
+        with pytest.raises(TypeError):
+            t * PackedVector2Array([Vector2()])
+
+
+class TestAABBGodot3:
+    """Recorded from Godot 3.2.3: get_support's corner is inverted, intersects_segment is a bool."""
+
+    def test_get_support_and_segment(self):
+        box = AABB(Vector3(0, 0, 0), Vector3(2, 2, 2))
+        support = AABB.METHODS_3["get_support"](box, Vector3(1, -1, 0))
+        assert s3(support) == "(0, 2, 2)"
+        assert s4(box.get_support(Vector3(1, -1, 0))) == "(2.0, 0.0, 0.0)"   # 4.x
+        segment = AABB.METHODS_3["intersects_segment"]
+        assert segment(box, Vector3(-1, 1, 1), Vector3(3, 1, 1)) is True
+        assert segment(box, Vector3(-1, 5, 1), Vector3(3, 5, 1)) is False
+        assert s4(box.intersects_segment(Vector3(-1, 1, 1), Vector3(3, 1, 1))) == "(0.0, 1.0, 1.0)"

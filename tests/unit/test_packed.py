@@ -203,3 +203,93 @@ class TestFastLZ:
     def test_round_trip_long_input(self):
         raw = bytes((i * i) % 251 if i % 3 else 7 for i in range(20000))
         assert packed.fastlz_decompress(packed.fastlz_compress(raw), len(raw)) == raw
+
+
+class TestNoSequenceOperators:
+    """Python would repeat, %-format or order packed arrays; Godot has no such operators."""
+
+    @pytest.mark.parametrize("expr, message", [
+        ("PackedByteArray([1, 2]) * 2", "'PackedByteArray' and 'int' in operator '*'"),
+        ("2 * PackedInt32Array([1])", "'int' and 'PackedInt32Array' in operator '*'"),
+        ("PackedByteArray([37, 100]) % 5", "'PackedByteArray' and 'int' in operator '%'"),
+        ("PackedFloat32Array([1]) < PackedFloat32Array([2])",
+         "'PackedFloat32Array' and 'PackedFloat32Array' in operator '<'"),
+    ])
+    def test_script_error(self, expr, message):
+        from gdscript.api import run_source
+        result = run_source(f"extends SceneTree\nfunc _init():\n\tprint({expr})\n\tquit()\n",
+                            dialect=4)
+        assert result.stdout == ""
+        assert f"SCRIPT ERROR: Invalid operands {message}." in result.stderr
+
+    def test_equality_and_concatenation_still_work(self):
+        a = packed.PackedInt64Array([1, 2])
+        assert a == packed.PackedInt64Array([1, 2]) and a != packed.PackedInt64Array([2])
+        assert list(a + a) == [1, 2, 1, 2]
+        b = packed.PackedByteArray([1])
+        assert list(b + b) == [1, 1]
+        with pytest.raises(TypeError):
+            b * 2
+
+
+class TestUtf8Godot3:
+    """PoolByteArray.get_string_from_utf8 in 3.x (values recorded from Godot 3.2.3)."""
+
+    @pytest.fixture
+    def printed(self):
+        from gdscript.stdlib import utility_functions
+        lines: list[str] = []
+        old = utility_functions.set_output(lines.append, lines.append)
+        yield lines
+        utility_functions.set_output(*old)
+
+    @pytest.mark.parametrize("data, text, message", [
+        ([104, 105], "hi", None),
+        ([0xC3, 0xA9, 0x41], "éA", None),
+        ([65, 0, 66], "A", None),                          # stops at NUL
+        ([0xEF, 0xBB, 0xBF, 0x41], "A", None),             # BOM skipped
+        ([0xF0, 0x9F, 0x98, 0x80], "\U0001F600", None),
+        ([1, 2, 255], "", "Unicode error: invalid skip"),
+        ([0x80, 0x41], "", "Unicode error: invalid skip"),
+        ([0xC3], "", "Unicode error: no space left"),
+        ([0xE2, 0x82], "", "Unicode error: no space left"),
+        ([0xC0, 0x80], "", "Unicode error: overlong rejected"),
+    ])
+    def test_decoding(self, printed, data, text, message):
+        method = packed.BYTE_METHODS_3["get_string_from_utf8"]
+        assert method(PackedByteArray(data)) == text
+        assert printed == ([message] if message else [])
+
+    def test_surrogate_is_kept_as_a_character(self, printed):
+        method = packed.BYTE_METHODS_3["get_string_from_utf8"]
+        assert method(PackedByteArray([0xED, 0xA0, 0x80])) == "\ud800" and printed == []
+
+
+class TestGodot3PoolBounds:
+    """3.x PoolVector methods (messages recorded from Godot 3.2.3)."""
+
+    def test_no_negative_indices_and_messages(self):
+        from gdscript.errors import set_engine_error_sink
+        seen: list[str] = []
+        old = set_engine_error_sink(lambda level, message, explanation: seen.append(message))
+        try:
+            m = PackedInt32Array.METHODS_3
+            a = PackedInt32Array([1])
+            m["insert"](a, 9, 1)
+            m["insert"](a, -1, 5)
+            m["remove"](a, -1)
+            m["set"](a, 4, 1)
+            m["resize"](a, -1)
+            assert list(a) == [1]
+            m["insert"](a, 1, 7)
+            m["set"](a, 0, 3)
+            assert list(a) == [3, 7]
+        finally:
+            set_engine_error_sink(old)
+        assert seen == [
+            "Index p_pos = 9 is out of bounds (s + 1 = 2).",
+            "Index p_pos = -1 is out of bounds (s + 1 = 2).",
+            "Index p_index = -1 is out of bounds (s = 1).",
+            "Index p_index = 4 is out of bounds (size() = 1).",
+            "Size of PoolVector cannot be negative.",
+        ]

@@ -235,8 +235,11 @@ class TestTreeCallbacks:
         tree.root.add_child(node)
         tree.root.remove_child(node)
         node.free()
-        assert got == [Node.NOTIFICATION_ENTER_TREE, Node.NOTIFICATION_POST_ENTER_TREE,
-                       Node.NOTIFICATION_READY, Node.NOTIFICATION_EXIT_TREE,
+        # Godot's Node::add_child / remove_child (scene/main/node.cpp) send PARENTED
+        # before the node enters the tree and UNPARENTED after it left.
+        assert got == [Node.NOTIFICATION_PARENTED, Node.NOTIFICATION_ENTER_TREE,
+                       Node.NOTIFICATION_POST_ENTER_TREE, Node.NOTIFICATION_READY,
+                       Node.NOTIFICATION_EXIT_TREE, Node.NOTIFICATION_UNPARENTED,
                        Node.NOTIFICATION_PREDELETE]
         assert (Node.NOTIFICATION_READY, Node.NOTIFICATION_PROCESS) == (13, 17)
 
@@ -820,3 +823,13 @@ class TestRegistry:
         assert "pause_mode" in godot_api(Node3).properties
         assert "pause_mode" not in godot_api(Node).properties
         assert {"position", "global_position"} <= set(godot_api(Node2D).properties)
+
+
+class TestTimerIgnoreTimeScale:
+    def test_property_and_accessors(self):
+        timer = Timer()
+        assert timer.ignore_time_scale is False and timer.is_ignoring_time_scale() is False
+        timer.set_ignore_time_scale(1)
+        assert timer.ignore_time_scale is True
+        timer.ignore_time_scale = False
+        assert timer.is_ignoring_time_scale() is False

@@ -341,3 +341,43 @@ class TestGodot3FormatAndEncode:
     def test_percent_encode_is_lowercase_hex(self):
         assert S3["percent_encode"]("a b/é+%") == "a%20b%2f%c3%a9%2b%25"
         assert S3["http_escape"]("a b&c=d/é?") == "a%20b%26c%3Dd%2F%C3%A9%3F"
+
+
+class TestFormatObject:
+    """4.x ``format(object)`` uses the object's property list (ustring.cpp String::format)."""
+
+    def run(self, body):
+        from gdscript.api import run_source
+        return run_source("extends SceneTree\nvar speed = 3\nvar label = \"fast\"\n"
+                          "func _init():\n" + body + "\tquit()\n", dialect=4)
+
+    def test_script_and_native_properties(self):
+        result = self.run('\tprint("{label} at {speed}, {missing}".format(self))\n'
+                          '\tprint("{visible} {position}".format(Node2D.new()))\n')
+        assert result.stdout == "fast at 3, {missing}\ntrue (0.0, 0.0)\n"
+
+    def test_other_types_are_an_error(self):
+        result = self.run('\tprint("{0}".format(5))\n')
+        assert result.stdout == "{0}\n"
+        assert "Invalid type: use Array, Dictionary or Object." in result.stderr
+
+    def test_godot3_message(self):
+        # Godot 3.2.3: "ERROR: format: Invalid type: use Array or Dictionary."
+        from gdscript.api import run_source
+        result = run_source('extends SceneTree\nfunc _init():\n\tprint("{a}".format(self))\n'
+                            '\tquit()\n', dialect=3)
+        assert result.stdout == "{a}\n"
+        assert "Invalid type: use Array or Dictionary." in result.stderr
+
+
+class TestGodot3Split:
+    """3.2.3: an empty delimiter is never found (recorded: "abc".split("") is [abc])."""
+
+    def test_empty_delimiter(self):
+        from gdscript.stdlib.strings import STRING_METHODS, STRING_METHODS_3
+        assert list(STRING_METHODS_3["split"]("abc", "")) == ["abc"]
+        assert list(STRING_METHODS_3["rsplit"]("abc", "")) == ["abc"]
+        assert list(STRING_METHODS_3["split"]("", "")) == [""]
+        assert list(STRING_METHODS_3["split"]("", "", False)) == []
+        assert list(STRING_METHODS_3["split"]("a,b", ",", True, 0)) == ["a", "b"]
+        assert list(STRING_METHODS["split"]("abc", "")) == ["a", "b", "c"]          # 4.x

@@ -195,3 +195,68 @@ class TestEngine:
             assert ENGINE4.get_main_loop() is loop
         finally:
             system.set_main_loop(None)
+
+
+class TestKeycodes:
+    """OS.get_keycode_string / find_keycode_from_string (core/os/keyboard.cpp table)."""
+
+    K = system.GODOT_SINGLETONS_4["OS"]
+
+    def test_names_and_modifiers(self):
+        from gdscript.stdlib.global_constants import constants
+        c = constants(4)
+        assert self.K.get_keycode_string(c["KEY_C"]) == "C"
+        assert self.K.get_keycode_string(c["KEY_ESCAPE"]) == "Escape"
+        assert self.K.get_keycode_string(c["KEY_MASK_SHIFT"] | c["KEY_TAB"]) == "Shift+Tab"
+        assert self.K.get_keycode_string(
+            c["KEY_MASK_CTRL"] | c["KEY_MASK_ALT"] | c["KEY_KP_ENTER"]) == "Ctrl+Alt+Kp Enter"
+        assert self.K.get_keycode_string(c["KEY_MASK_META"]) == "Meta"
+        assert self.K.get_keycode_string(c["KEY_PAGEUP"]) == "PageUp"
+        assert self.K.get_keycode_string(c["KEY_KEYBOARD"]) == "On-screen keyboard"
+        assert self.K.get_keycode_string(c["KEY_JIS_EISU"]) == "JIS Eisu"
+        assert self.K.get_keycode_string(0x1F600) == "\U0001F600"   # not named: the character
+        assert self.K.get_keycode_string(0) == ""
+
+    def test_find(self):
+        assert self.K.find_keycode_from_string("C") == 67
+        assert self.K.find_keycode_from_string("escape") == 4194305
+        assert self.K.find_keycode_from_string("Shift+Tab") == 37748738
+        assert self.K.find_keycode_from_string("ctrl+alt+f5") == \
+            268435456 | 67108864 | 4194336
+        # "Unknown" is KEY_UNKNOWN's own name (the class reference claims 0).
+        assert self.K.find_keycode_from_string("Unknown") == 8388607
+        assert self.K.find_keycode_from_string("") == 0
+        assert self.K.find_keycode_from_string("NoSuchKey") == 0
+
+    def test_round_trip_of_every_named_key(self):
+        from gdscript.stdlib.keycodes import _keys
+        for code, name in _keys():
+            assert self.K.find_keycode_from_string(self.K.get_keycode_string(code)) == code, name
+
+
+class TestScancodes3:
+    """Godot 3's OS scancode functions (values recorded from Godot 3.2.3)."""
+
+    def test_strings(self):
+        from gdscript.stdlib.global_constants import constants
+        c = constants(3)
+        assert OS3.get_scancode_string(c["KEY_A"]) == "A"
+        assert OS3.get_scancode_string(c["KEY_ESCAPE"] | c["KEY_MASK_SHIFT"]) == "Shift+Escape"
+        every = c["KEY_MASK_CTRL"] | c["KEY_MASK_ALT"] | c["KEY_MASK_META"] | c["KEY_MASK_KPAD"]
+        assert OS3.get_scancode_string(c["KEY_CONTROL"] | every) == "Alt+Control+Meta+Control"
+        assert OS3.get_scancode_string(c["KEY_BACKSPACE"]) == "BackSpace"
+        assert OS3.get_scancode_string(c["KEY_ACIRCUMFLEX"]) == "AcircumFlex"
+        assert OS3.get_scancode_string(c["KEY_SUPER_L"]) == "Super L"
+        assert OS3.get_scancode_string(0x1F600) == "\U0001F600"
+
+    def test_find_and_unicode(self):
+        from gdscript.stdlib.global_constants import constants
+        c = constants(3)
+        assert OS3.find_scancode_from_string("Escape") == 16777217
+        assert OS3.find_scancode_from_string("Shift+Tab") == 0      # 3.x parses no modifiers
+        assert OS3.find_scancode_from_string("Unknown") == 33554431
+        assert OS3.find_scancode_from_string("backspace") == c["KEY_BACKSPACE"]
+        assert OS3.is_scancode_unicode(c["KEY_A"]) is True
+        assert OS3.is_scancode_unicode(c["KEY_KP_5"]) is True
+        assert OS3.is_scancode_unicode(c["KEY_KP_ENTER"]) is False
+        assert OS3.is_scancode_unicode(c["KEY_F1"]) is False

@@ -368,3 +368,26 @@ class TestGodot3Numbers:
             assert math.isnan(value) and math.copysign(1, value) == -1
         for value in (U3["acos"](2.0), U3["asin"](2.0)):
             assert math.isnan(value) and math.copysign(1, value) == 1
+
+
+class TestInstToDict:
+    """inst_to_dict: @subpath, @path, then member variables as StringName keys."""
+
+    def test_script_instance(self, tmp_path):
+        from gdscript.api import run_file
+        script = tmp_path / "saved.gd"
+        script.write_text(
+            "extends SceneTree\nvar foo = \"bar\"\nstatic var shared = 1\nvar n: int\n"
+            "class Inner:\n\tvar x = 5\n"
+            "func _init():\n\tvar d = inst_to_dict(self)\n\tprint(d.keys())\n"
+            "\tprint(d.values())\n\tprint(inst_to_dict(Inner.new()))\n"
+            "\tprint(inst_to_dict(null))\n\tprint(inst_to_dict(RefCounted.new()))\n\tquit()\n")
+        result = run_file(script, dialect=4)
+        lines = result.stdout.splitlines()
+        assert lines[0] == '["@subpath", "@path", &"foo", &"n"]'
+        assert lines[1].startswith('[^"", "') and lines[1].endswith('saved.gd", "bar", 0]')
+        assert lines[2].startswith('{ "@subpath": ^"Inner", "@path": ')
+        assert lines[2].endswith('&"x": 5 }')
+        assert lines[3] == "<null>"
+        assert ('Error calling GDScript utility function "inst_to_dict()": Not a script with '
+                'an instance.') in result.stderr

@@ -1,0 +1,71 @@
+"""Callable and Signal methods of stdlib/objects.py that scripts reach directly.
+
+Godot facts: core/variant/callable.cpp, callable_bind.cpp and core/templates/hashfuncs.h.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gdscript.errors import set_engine_error_sink
+from gdscript.stdlib.objects import (
+    Callable, RefCounted, Signal, _fmix32, _murmur_fmix, _murmur_round,
+)
+from gdscript.stdlib.strings import string_hash
+
+
+@pytest.fixture
+def engine_errors():
+    seen: list[str] = []
+    old = set_engine_error_sink(lambda level, message, explanation: seen.append(message))
+    yield seen
+    set_engine_error_sink(old)
+
+
+class Target(RefCounted):
+    def work(self, a, b):
+        return a - b
+
+
+class TestCallable:
+    def test_unbound_arguments_count(self):
+        c = Callable(Target(), "work")
+        assert c.get_unbound_arguments_count() == 0
+        assert c.unbind(2).get_unbound_arguments_count() == 2
+        # Binding after unbind fills the unbound slots first (CallableCustomBind).
+        assert c.unbind(2).bind(1).get_unbound_arguments_count() == 1
+        assert c.unbind(1).bind(1, 2).get_unbound_arguments_count() == 0
+
+    def test_hash_is_godots_murmur_of_object_id_and_method(self):
+        target = Target()
+        c = Callable(target, "work")
+        expected = _murmur_fmix(target.get_instance_id(), string_hash("work"))
+        assert c.hash() == expected
+        assert c.hash() == Callable(target, "work").hash()
+        assert c.hash() != Callable(target, "other").hash()
+        assert 0 <= c.hash() < 2**32
+
+    def test_murmur_round_matches_published_murmurhash3_vectors(self):
+        # MurmurHash3_x86_32 of a 4-byte key = fmix32(round(key) ^ length).
+        def murmur3_4_bytes(key: bytes, seed: int) -> int:
+            return _fmix32(_murmur_round(int.from_bytes(key, "little"), seed) ^ 4)
+        assert murmur3_4_bytes(b"test", 0) == 0xBA6BD213
+        assert murmur3_4_bytes(b"aaaa", 0x9747B28C) == 0x5A97808A
+        assert _fmix32(0) == 0
+
+
+class TestSignal:
+    def test_has_connections(self):
+        target = Target()
+        target.add_user_signal("changed")
+        signal = Signal(target, "changed")
+        assert signal.has_connections() is False
+        callable_ = Callable(target, "work")
+        signal.connect(callable_)
+        assert signal.has_connections() is True
+        signal.disconnect(callable_)
+        assert signal.has_connections() is False
+
+    def test_null_signal(self, engine_errors):
+        assert Signal().has_connections() is False
+        assert engine_errors == ['Parameter "obj" is null.']
