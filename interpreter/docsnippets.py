@@ -83,9 +83,11 @@ class Claim:
     """An expected-output comment of a block (lines are 1-based lines of ``block.text``).
 
     kind: ``prints`` (print output), ``returns`` (str() of the statement's expression),
-    ``output`` / ``result`` (``# Output: x``, ``# Result: x``), ``is`` (``# a is 5``: the value
-    of ``subject`` after ``statement_line``), ``value`` (``print(x) # [1, 2]``, a bare literal
-    after a print call), ``vague`` (a claim verb followed by prose or ``e.g.``: nothing to check).
+    ``output`` / ``result`` (``# Output: x``, ``# Result: x``), ``is`` (``# a is 5``, on the
+    statement's line or a comment line next to it: the value of ``subject`` after
+    ``statement_line``), ``value`` (``print(x) # [1, 2]``, a bare literal after a print call),
+    ``vague`` (nothing definite to check: a claim verb followed by prose or ``e.g.``, a
+    condition such as ``Returns null if parsing failed.``, or ``may print``).
     ``expected_lines`` are output lines; ``quoted`` says one level of quotes was removed (see
     :func:`_parse_value`).  ``attach`` is ``inline`` (comment on the statement's line),
     ``after`` (comment below the statement) or ``before`` (comment above it).
@@ -123,6 +125,22 @@ def detect_format(path: str | Path, text: str) -> str:
 _RST_MARKER = re.compile(r"^\s*\.\. [\w|_-]|^\S.*::\s*$|^[=\-~^]{4,}\s*$", re.M)
 
 
+def read_document(path: str | Path) -> str:
+    """A document's text (bytes that are not UTF-8 replaced); UsageError naming the file
+    when it cannot be read or is larger than a script may be."""
+    from .errors import UsageError
+    from .source import MAX_SOURCE_BYTES
+
+    try:
+        size = Path(path).stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise UsageError(f"{path}: file too large ({size} bytes; "
+                             f"the limit is {MAX_SOURCE_BYTES})")
+        return Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
 def extract_blocks(
     path: str | Path, text: str | None = None, *, all_languages: bool = False
 ) -> list[CodeBlock]:
@@ -132,7 +150,7 @@ def extract_blocks(
     ``lang=text`` blocks, shell, ...) with their ``lang``.
     """
     if text is None:
-        text = Path(path).read_text(encoding="utf-8", errors="replace")
+        text = read_document(path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     fmt = detect_format(path, text)
     raw = _EXTRACTORS[fmt](text.split("\n"))
@@ -730,6 +748,7 @@ def _select(lines: list[str], members: set[int], want_members: bool, keep: bool)
 _VERB = re.compile(
     r"^(?:(?P<pre>[^#]*?[,;:]|[^#]*?\b(?:and|then))\s+)?"
     r"(?P<verb>prints|will\s+print|would\s+print|should\s+print|outputs|will\s+output|"
+    r"(?:may|might|can|could)\s+(?:print|return|output)|"
     r"output\s*:|result\s*:|returns|will\s+return|would\s+return)(?![\w])\s*(?P<colon>:)?\s*"
     r"(?P<rest>.*)$", re.I)
 _IS_CLAIM = re.compile(r"^(?P<subj>[A-Za-z_]\w*(?:\.\w+)*(?:\[[^\]]*\])?)\s+is\s+(?:now\s+)?"
@@ -743,6 +762,8 @@ _PROSE_WORDS = {"the", "a", "an", "one", "either", "all", "each", "some", "somet
                 "whatever", "same", "different", "random", "of", "like", "not"}
 _QUOTES = "\"'`"
 _SIMPLE_LITERAL = r"-?(?:\d[\d_]*(?:\.\d*)?(?:e[-+]?\d+)?|inf|nan)|true|false|null|<null>"
+_MAYBE = {"may", "might", "can", "could"}
+_CONDITION = re.compile(r"(?:^|[\s,])(?:if|unless)\s[^\"'`\[\](){}]*$", re.I)
 _PRINT_CALL = re.compile(r"^(?:print|prints|printt|print_rich|printraw|print_debug)\s*\(")
 
 
@@ -782,7 +803,8 @@ def _claim_at(
     """The claim starting on line ``i`` (or None), its attachment options, the next line."""
     code, comment = views[i][0].strip(), views[i][1]
     start = _comment_start(lines[i])
-    parsed = _parse_claim_comment(comment, code) if start is not None else None
+    subject_code = code or _neighbour_code(views, i)
+    parsed = _parse_claim_comment(comment, code, subject_code) if start is not None else None
     if parsed is None or start is None:
         return None, (None, None), i + 1
     raw = lines[i][start:].strip()
@@ -800,22 +822,43 @@ def _claim_at(
     return claim, (after, before), nxt
 
 
-def _parse_claim_comment(comment: str, code: str) -> _Parsed | None:
-    """(kind, expected_lines, quoted, subject, wants_more) for a comment, or None."""
+def _neighbour_code(views: list[_View], i: int) -> str:
+    """Code of the nearest code lines above and below comment-only line ``i`` (within the
+    comment's paragraph): where the subject of ``# a is 1`` must appear."""
+    near = []
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(views) and not views[j][0].strip() and views[j][1]:
+            j += step  # other comment lines of the same comment
+        if 0 <= j < len(views) and views[j][0].strip():
+            near.append(views[j][0])
+    return "\n".join(near)
+
+
+def _parse_claim_comment(comment: str, code: str, subject_code: str = "") -> _Parsed | None:
+    """(kind, expected_lines, quoted, subject, wants_more) for a comment, or None.
+
+    ``subject_code`` is where an ``X is V`` claim's subject must appear (the comment's own
+    line, or for a comment-only line the code next to it)."""
     m = _VERB.match(comment)
     if m:
         verb = re.sub(r"\s+", " ", m["verb"].lower()).rstrip(": ")
         kind = {"result": "result", "output": "output", "outputs": "output",
                 "will output": "output"}.get(verb, "returns" if "return" in verb else "prints")
         rest = m["rest"].strip()
+        if verb.split()[0] in _MAYBE:  # "May print 1, 2, 3.25, or "Hi".": no definite value
+            return "vague", [], False, None, False
         if not rest:
             return kind, [], False, None, bool(m["colon"]) or verb in {"output", "result"}
         values, quoted = _parse_value(rest)
         if values is None:  # prose after the verb; mid-sentence verbs are not claims at all
             return None if m["pre"] else ("vague", [], False, None, False)
+        if _CONDITION.search(rest):  # "Returns null if parsing failed.": not this run's value
+            return "vague", [], False, None, False
         return kind, values, quoted, None, False
     m = _IS_CLAIM.match(comment)
-    if m and re.search(rf"\b{re.escape(m['subj'].split('[')[0].split('.')[0])}\b", code or ""):
+    subject = m and m["subj"].split("[")[0].split(".")[0]
+    if m and re.search(rf"\b{re.escape(subject)}\b", subject_code or code or ""):
         values, quoted = _parse_value(m["rest"].strip(), literal_only=True)
         if values is not None:
             return "is", values, quoted, m["subj"], False

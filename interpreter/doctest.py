@@ -6,8 +6,9 @@ folders (``.rst``, ``.md``, class-reference ``.xml``, ``.gd``, rendered ``.txt``
 :mod:`gdscript.docsnippets`).
 
 Output: one line per block on stdout, ``PASS|FAIL|ERROR|SKIP path:line reason``, then detail
-lines indented by four spaces; a block's warnings (engine errors, compatibility warnings) go
-to stderr as ``path:line: warning: ...``; the last line is exactly ``N passed, N failed, N
+lines indented by four spaces (the failing source line; each claim that was not checked); a
+block's warnings (engine errors, compatibility warnings) go to stderr as ``path:line:
+warning: ...``; the last line is exactly ``N passed, N failed, N
 skipped`` (errors count as failed).  On a terminal a progress bar sits below the lines during
 long runs.  ``--junit-xml FILE`` also writes a JUnit report.
 
@@ -16,7 +17,8 @@ a time limit (``--timeout``, default 10 s), an output limit and the sandbox hook
 :mod:`gdscript.doctest_run`).  Fixtures give names the documentation uses without defining
 them: ``--fixture NAME=EXPR`` (``$Name=EXPR`` adds a child node) and ``--fixtures FILE``
 (lines ``NAME=EXPR``; or a ``.gd`` file whose one-line top-level ``var NAME = EXPR`` are
-fixtures and whose functions are helpers available to them).
+fixtures and whose other members, functions and classes, are helpers: added to a block
+when it, a fixture it got or another helper it got uses the helper's name).
 """
 
 from __future__ import annotations
@@ -246,7 +248,10 @@ def report_block(block: CodeBlock, outcome: Outcome, out: TextIO, err: TextIO) -
         out.write(f"    {line}\n")
     out.flush()
     for warning in outcome.warnings:
-        err.write(f"{block.path}:{block.line}: warning: {warning}\n")
+        if warning.startswith(f"{block.path}:"):  # it names its own line ("path:54: ...")
+            err.write(f"{warning}\n")
+        else:
+            err.write(f"{block.path}:{block.line}: warning: {warning}\n")
     if outcome.warnings:
         err.flush()
 

@@ -38,7 +38,7 @@ def agrees(expected: list[str], actual: list[str]) -> bool:
         return True
     if len(want) != len(got):
         return len(want) > 1 and len(got) == 1 and agrees([", ".join(want)], got)
-    return all(_line_agrees(w, g) for w, g in zip(want, got))
+    return all(_line_agrees(w, g) for w, g in zip(want, got, strict=True))
 
 
 def _line_agrees(want: str, got: str) -> bool:
@@ -56,7 +56,7 @@ def _line_agrees(want: str, got: str) -> bool:
         return False
     if [_squash(p) for p in want_parts] != [_squash(p) for p in got_parts]:
         return False
-    return all(numbers_agree(w, g) for w, g in zip(want_numbers, got_numbers))
+    return all(numbers_agree(w, g) for w, g in zip(want_numbers, got_numbers, strict=True))
 
 
 def _constructor_values(want: str, inner: str) -> str:

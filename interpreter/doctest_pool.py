@@ -6,18 +6,23 @@ hangs in native code or crashes the interpreter costs only its own child: the pa
 a child ``HARD_GRACE`` seconds after the block's time limit and reports the block as ERROR.
 Results come back through a pipe (pickled :class:`Outcome`) and are yielded in input order.
 
-The parent warms up first (parser tables, stdlib imports) so children start ready.  Where
-``os.fork`` does not exist the blocks run one by one in this process instead.
+The parent warms up first (parser tables and lexers, stdlib imports) so children start
+ready, and makes one folder under which each child makes its block's folder (the parent
+removes it at the end).  Where ``os.fork`` does not exist the blocks run one by one in this
+process instead.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import importlib
 import os
 import pickle
 import selectors
+import shutil
 import signal
+import tempfile
 import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator
@@ -71,10 +76,25 @@ def warm_up(options: RunOptions, freeze: bool = True) -> None:
         importlib.import_module(f"gdscript.stdlib.{name}")
     block = CodeBlock("<warm-up>", 1, _WARM_UP, "gdscript", None, "fence")
     for dialect in (3, 4):
-        run_block(block, RunOptions(dialect=dialect, timeout=options.timeout, sandbox=False))
+        run_block(block, RunOptions(dialect=dialect, timeout=options.timeout,
+                                    sandbox=options.sandbox))
+    _build_lexers()
     if freeze:
         gc.collect()
         gc.freeze()
+
+
+def _build_lexers() -> None:
+    """Build every lexer state's scanner of the parser now (lark builds each on first use,
+    ~1 ms apiece, which every child would otherwise pay again)."""
+    from .parser import _get_parser
+
+    try:
+        contextual = _get_parser().parser.lexer.lexer
+        for lexer in contextual.lexers.values():
+            lexer.scanner  # noqa: B018 - the property builds and keeps the scanner
+    except AttributeError:  # another lark version: children build them as they go
+        pass
 
 
 Runner = Callable[[CodeBlock, RunOptions], Outcome]
@@ -90,11 +110,14 @@ def run_isolated(blocks: Iterable[CodeBlock], options: RunOptions, jobs: int = 1
         return
     if warm:
         warm_up(options)
+    workdir = tempfile.mkdtemp(prefix="gdscript-doctest-")
+    options = dataclasses.replace(options, workdir=workdir)
     pool = _Pool(options, max(1, jobs), runner)
     try:
         yield from pool.run(list(blocks))
     finally:
         pool.kill_all()
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 class _Pool:

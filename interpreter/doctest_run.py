@@ -19,13 +19,18 @@ How a block runs (see ``docsnippets.classify``):
 
 Fixtures: ``NAME=EXPR`` adds ``var NAME = EXPR`` to the script when the block uses NAME and
 does not declare it; ``$Name=EXPR`` adds the node EXPR as a child called Name before
-``_ready``.  Claims (``# Prints 3``) are checked with :mod:`gdscript.doctest_check`: printed
-output is attributed to the GDScript lines on the stack when it was printed, and a value
-claim (``# Returns``, ``# a is``) gets a ``print`` of the value injected at a marked line
+``_ready`` (without one, a ``$Name`` naming a Node class gets a child of that class, the
+node a scene would hold: see ``implied_children``); helpers (functions, classes) join a
+block when it, a fixture it got, or another helper it got uses their name.  Claims
+(``# Prints 3``) are checked with :mod:`gdscript.doctest_check`: printed output is attributed
+to the GDScript lines on the stack when it was printed, and a value claim (``# Returns``,
+``# a is``) gets a ``print`` of the value injected at a marked line
 (``RECORD_BASE + line``) whose output is kept apart; an output claim gets an empty marker
 print before its statement (``REACH_BASE + line``), so a claim in code that never ran is
 "not reached" rather than failed.  A comment-only claim is also tried against the
 statement and paragraph below it and the paragraph above it (``# Prints:`` after prints).
+No claim is dropped silently: one that is vague, not reached, or in a block stopped by an
+error is counted in the reason (``ran, 1 not checked``) or named in the details.
 
 Sandbox hook: :func:`sandbox_scope` is entered around every run when ``RunOptions.sandbox``
 is true; it uses ``gdscript.sandbox.sandboxed()`` when that module exists.
@@ -38,9 +43,10 @@ import dataclasses
 import re
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from . import docsnippets, nodes, script
 from .doctest_check import agrees, describe_mismatch
@@ -69,6 +75,7 @@ class RunOptions:
     strict: bool = False
     sandbox: bool = True
     call: str | None = None  # run the block as a script and call this function (test files)
+    workdir: str | None = None  # the pool's folder for block folders (see _block_folder)
 
 
 @dataclass
@@ -146,6 +153,8 @@ class Capture(script.ErrorReporter):
         """Output lines printed while a line in first..last was on the stack."""
         pieces = self.err_pieces if stderr else self.pieces
         text = "".join(p.text for p in pieces if any(first <= n <= last for n in p.lines))
+        if not text:
+            return []
         return text.split("\n")[:-1] if text.endswith("\n") else text.split("\n")
 
     def messages_of(self, first: int, last: int) -> list[str]:
@@ -293,12 +302,33 @@ def add_fixtures(program: Program, text: str, fixtures: tuple[tuple[str, str], .
     from .parser import parse
 
     declared = {m.name for m in program.tree.members if hasattr(m, "name")}
-    count = len(program.tree.members)
     _add_fixture_members(program, text, fixtures, declared)
-    if helpers.strip() and len(program.tree.members) > count:
-        for member in parse(helpers, dialect=program.dialect).members:
-            if getattr(member, "name", None) not in declared:
-                program.tree.members.append(_relabel(member, FIXTURE_BASE))
+    if not helpers.strip():
+        return
+    members = [m for m in parse(helpers, dialect=program.dialect).members
+               if getattr(m, "name", None) and m.name not in declared]
+    used = "\n".join([text] + [expr for name, expr in fixtures if _uses(text, name.lstrip("$"))])
+    for member in _helpers_used(members, helpers.split("\n"), used):
+        program.tree.members.append(_relabel(member, FIXTURE_BASE))
+
+
+def _helpers_used(members: list[Any], lines: list[str], used: str) -> list[Any]:
+    """The helpers ``used`` names, and the helpers those use, in their file's order."""
+    chosen: list[Any] = []
+    grew = True
+    while grew:
+        grew = False
+        for member in members:
+            if all(m is not member for m in chosen) and _uses(used, member.name):
+                chosen.append(member)
+                used += "\n" + "\n".join(lines[member.line - 1:max(member.end_line,
+                                                                      member.line)])
+                grew = True
+    return [m for m in members if any(m is c for c in chosen)]
+
+
+def _uses(text: str, name: str) -> bool:
+    return re.search(rf"(?<![\w$.]){re.escape(name)}(?![\w])", text) is not None
 
 
 def _add_fixture_members(program: Program, text: str, fixtures: tuple[tuple[str, str], ...],
@@ -316,7 +346,7 @@ def _add_fixture_members(program: Program, text: str, fixtures: tuple[tuple[str,
             program.tree.members.append(_relabel(fn.members[0], line))
             program.children.append((child, method))
             continue
-        used = re.search(rf"(?<![\w$.]){re.escape(name)}(?![\w])", text)
+        used = _uses(text, name)
         local = re.search(rf"\b(?:var|const)\s+{re.escape(name)}\b|\bfor\s+{re.escape(name)}\b",
                           text)
         if used and not local and name not in declared:
@@ -327,6 +357,34 @@ def _add_fixture_members(program: Program, text: str, fixtures: tuple[tuple[str,
 # * Claims -------------------------------------------------------------------------
 
 _SUITE_FIELDS = ("body", "true_block", "false_block", "loop", "block")
+
+
+# * Implied scene children (kept apart: maintained with the HTTP stack) -------------------
+
+_CHILD_PATH = re.compile(r"\$([A-Za-z_]\w*)(?![\w/\"])|\bget_node\(\s*\"([A-Za-z_]\w*)\"\s*\)")
+
+
+def implied_children(text: str, fixtures: tuple[tuple[str, str], ...],
+                     dialect: int) -> tuple[tuple[str, str], ...]:
+    """``($Name, "Name.new()")`` for each child path of the block that names a Node class.
+
+    A block written for a scene reaches its nodes by the names Godot gives new nodes, the
+    class name: ``$HTTPRequest`` is a child of class HTTPRequest.  A ``$Name`` fixture of
+    the same name wins; paths with ``/`` and names that are not Node classes are left alone.
+    """
+    from gdscript.stdlib import class_table
+    from gdscript.stdlib.nodes_extra import Node
+
+    given = {name[1:] for name, _ in fixtures if name.startswith("$")}
+    found: list[str] = []
+    for match in _CHILD_PATH.finditer(text):
+        name = match[1] or match[2]
+        cls = class_table(dialect).get(name)
+        if name in given or name in found or not isinstance(cls, type):
+            continue
+        if issubclass(cls, Node):
+            found.append(name)
+    return tuple((f"${name}", f"{name}.new()") for name in found)
 
 
 def _suites(node: Any) -> Iterator[nodes.SuiteNode]:
@@ -410,7 +468,8 @@ def plan_claims(program: Program, claims: list[docsnippets.Claim],
 def _plan_one(program: Program, claim: docsnippets.Claim,
               inserts: list[tuple[nodes.SuiteNode, nodes.Node, nodes.Node]]) -> PlannedClaim:
     if claim.kind == "vague" or not claim.expected_lines:
-        return PlannedClaim(claim, "unchecked", note="vague claim")
+        return PlannedClaim(claim, "unchecked",
+                            note="no definite value (prose, an example or a condition)")
     line = claim.statement_line or claim.line
     found = find_statement(program.tree, line)
     if found is None:
@@ -480,44 +539,59 @@ def _is_expression(stmt: nodes.Node) -> bool:
     return not isinstance(stmt, statements + _VALUE_STATEMENTS)
 
 
+@dataclass
+class ClaimResults:
+    failures: list[tuple[int, str]] = field(default_factory=list)  # (doc line, message)
+    checked: int = 0
+    unreached: list[tuple[int, str]] = field(default_factory=list)  # (doc line, claim)
+    unchecked: list[tuple[int, str]] = field(default_factory=list)  # (doc line, why)
+
+    def notes(self) -> list[str]:
+        """Detail lines naming every claim that was not compared with the run."""
+        return ([f"line {n}: claim {raw!r} not reached (the statement did not run)"
+                 for n, raw in self.unreached] +
+                [f"line {n}: claim {why}" for n, why in self.unchecked])
+
+
 def check_claims(planned: list[PlannedClaim], capture: Capture,
-                 block: docsnippets.CodeBlock) -> tuple[list[tuple[int, str]], int, int]:
-    """(failures as (doc line, message), claims checked, claims not reached)."""
-    failures: list[tuple[int, str]] = []
-    checked = unreached = 0
+                 block: docsnippets.CodeBlock) -> ClaimResults:
+    """Compare each planned claim with the run (see :class:`ClaimResults`)."""
+    results = ClaimResults()
+    failures = results.failures
     for plan in planned:
+        doc_line = block.doc_line(plan.claim.line)
         if plan.mode == "unchecked":
+            results.unchecked.append((doc_line, f"{plan.claim.raw!r} not checked: {plan.note}"))
             continue
         if plan.mode == "record":
             actual = capture.records.get(plan.first)
             if actual is None:
-                unreached += 1
+                results.unreached.append((doc_line, plan.claim.raw))
                 continue
         elif plan.first not in capture.reached:
-            unreached += 1
+            results.unreached.append((doc_line, plan.claim.raw))
             continue
         else:
             actual = _best_output(plan, capture)
-        checked += 1
+        results.checked += 1
         if not agrees(plan.claim.expected_lines, actual):
-            failures.append((block.doc_line(plan.claim.line),
-                             f"claim {plan.claim.raw!r}: "
-                             f"{describe_mismatch(plan.claim.expected_lines, actual)}"))
-    return failures, checked, unreached
+            failures.append((doc_line, f"claim {plan.claim.raw!r}: "
+                                       f"{describe_mismatch(plan.claim.expected_lines, actual)}"))
+    return results
 
 
 def _best_output(plan: PlannedClaim, capture: Capture) -> list[str]:
     """The output of the claim's span that agrees with it, else the most telling one."""
-    shown: list[str] | None = None
+    candidates: list[list[str]] = []
     runs = capture.reached.get(plan.first, 1)
     for first, last in [(plan.first, plan.last), *plan.alternatives]:
         for actual in (capture.output_of(first, last), capture.messages_of(first, last)):
             if agrees(plan.claim.expected_lines, actual) or \
                     _each_run_agrees(plan.claim.expected_lines, actual, runs):
                 return plan.claim.expected_lines
-            if shown is None or (not shown and actual):
-                shown = actual if actual or shown is None else shown
-    return shown or []
+            candidates.append(actual)
+    same_size = [c for c in candidates if len(c) == len(plan.claim.expected_lines)]
+    return next(iter(same_size + [c for c in candidates if c]), [])
 
 
 def _each_run_agrees(expected: list[str], actual: list[str], runs: int) -> bool:
@@ -622,7 +696,9 @@ def _run_block(block: docsnippets.CodeBlock, options: RunOptions) -> Outcome:
         program = build_program(block.text, kind, dialect)
         if options.call:
             _call_function(program, options.call)
-        add_fixtures(program, block.text, options.fixtures, options.helpers)
+        fixtures = options.fixtures + implied_children(block.text, options.fixtures,
+                                                      program.dialect)
+        add_fixtures(program, block.text, fixtures, options.helpers)
         planned = plan_claims(program, docsnippets.find_claims(block), block.text)
     except GDScriptError as exc:
         return _compile_failure(block, exc)
@@ -637,15 +713,20 @@ def _run_block(block: docsnippets.CodeBlock, options: RunOptions) -> Outcome:
 def _execute(program: Program, block: docsnippets.CodeBlock, capture: Capture,
              clock: DoctestClock, options: RunOptions) -> Outcome | None:
     """Compile and run; an Outcome when the run itself went wrong, else None."""
-    import tempfile
     from pathlib import Path
+
+    from gdscript.stdlib import files
 
     from .loader import Project, compile_tree
     from .runner import RunTimeout, _deadline
+    from .sandbox import OutOfMemory
 
     timeout = options.timeout
-    with tempfile.TemporaryDirectory(prefix="gdscript-doctest-") as folder:
+    running: int | None = None
+    with _block_folder(options.workdir) as folder:
         project = Project(Path(folder), program.dialect)
+        old_roots = (files.POLICY.res_dir, files.POLICY.user_dir)
+        files.set_roots(folder, str(Path(folder) / "user"))
         try:
             with sandbox_scope(options.sandbox), capturing(capture, program.dialect), \
                     _deadline(timeout):
@@ -653,29 +734,96 @@ def _execute(program: Program, block: docsnippets.CodeBlock, capture: Capture,
                 code = drive(cls, program, clock, timeout)
         except GDScriptError as exc:
             return _compile_failure(block, exc)
-        except RunTimeout:
-            code = -1
-        except OutputLimitExceeded:
-            return Outcome("ERROR", f"output limit: the block printed more than "
-                           f"{options.output_limit} characters", block.line)
-        except RecursionError:
-            return Outcome("FAIL", "Stack overflow (infinite recursion?)", block.line)
+        except RunTimeout as exc:
+            code, running = -1, _script_line(exc.__traceback__)
+        except OutputLimitExceeded as exc:
+            return _stopped(block, "ERROR", f"output limit: the block printed more than "
+                            f"{options.output_limit} characters", exc)
+        except RecursionError as exc:
+            return _stopped(block, "FAIL", "Stack overflow (infinite recursion?)", exc)
+        except OutOfMemory as exc:  # the sandbox's memory ceiling
+            return _stopped(block, "ERROR", exc.message, exc)
         except Exception as exc:  # noqa: BLE001 - a bug of ours, reported per block
             return Outcome("ERROR", f"internal error: {type(exc).__name__}: {exc}", block.line)
+        finally:
+            files.set_roots(*old_roots)
     timed_out = code == -1 or getattr(clock.loop, "_gd_timed_out", False)
     if timed_out:
+        where = running if code == -1 else None
         return Outcome("ERROR", f"timeout: the block ran longer than {timeout:g} s",
-                       block.line, warnings=capture.stderr[:20])
+                       _doc_line(block, where), _source_line(block, where),
+                       warnings=capture.stderr[:20])
     return None
+
+
+def _script_line(tb: Any) -> int | None:
+    """The block line running when an exception was raised (innermost block frame)."""
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == RES_PATH:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return _block_line(line)
+
+
+def _stopped(block: docsnippets.CodeBlock, status: str, reason: str,
+             exc: BaseException) -> Outcome:
+    """A run stopped by a limit: reported at the block line that was running."""
+    line = _script_line(exc.__traceback__)
+    return Outcome(status, reason, _doc_line(block, line),
+                   _source_line(block, line))
+
+
+@contextmanager
+def _block_folder(workdir: str | None) -> Iterator[str]:
+    """The block's res:// folder (user:// is ``user`` in it).
+
+    With ``workdir`` (a forked child of the pool, whose parent removes ``workdir`` at the
+    end) a fresh sub-folder that is not removed here: one mkdir instead of a temporary
+    folder's create-and-remove, which is most of a simple block's cost.
+    """
+    import tempfile
+
+    if workdir is not None:
+        yield tempfile.mkdtemp(prefix="block-", dir=workdir)
+        return
+    with tempfile.TemporaryDirectory(prefix="gdscript-doctest-") as folder:
+        yield folder
+
+
+def _block_line(line: int | None) -> int | None:
+    """The block line of a script line: injected recorders and markers carry an offset."""
+    if line is not None and RECORD_BASE <= line < FIXTURE_BASE:
+        return line - RECORD_BASE
+    if line is not None and line >= REACH_BASE:
+        return line - REACH_BASE
+    return line
+
+
+def _source_line(block: docsnippets.CodeBlock, line: int | None) -> list[str]:
+    """The block's line ``line`` as a detail line, when it is one of the block's lines."""
+    line = _block_line(line)
+    if line is None or not 0 < line <= _line_count(block):
+        return []
+    return [f"    {block.text.split(chr(10))[line - 1].strip()}"]
+
+
+_RES_LINE = re.compile(re.escape(RES_PATH) + r":(\d+)")
+
+
+def _relocate(warning: str, block: docsnippets.CodeBlock) -> str:
+    """``res://doc_block.gd:N`` in a warning -> the document's ``path:line``."""
+    return _RES_LINE.sub(lambda m: f"{block.path}:{_doc_line(block, int(m[1]))}", warning)
 
 
 def _compile_failure(block: docsnippets.CodeBlock, exc: GDScriptError) -> Outcome:
     line = _doc_line(block, exc.line)
-    where = exc.line if exc.line is not None and 0 < exc.line <= _line_count(block) else None
-    details = []
-    if where is not None:
-        details = [f"    {block.text.split(chr(10))[where - 1].strip()}"]
-    fixture = exc.line is not None and exc.line >= FIXTURE_BASE
+    details = _source_line(block, exc.line)
+    claims = sum(1 for c in docsnippets.find_claims(block) if c.kind != "vague")
+    if claims:
+        details.append(f"{claims} claim{'s' if claims != 1 else ''} not checked: the block "
+                       "did not compile")
+    fixture = exc.line is not None and FIXTURE_BASE <= exc.line < REACH_BASE
     prefix = "fixture: " if fixture else ""
     return Outcome("FAIL", f"{prefix}{exc.kind}: {exc.message}", line, details)
 
@@ -685,6 +833,7 @@ def _line_count(block: docsnippets.CodeBlock) -> int:
 
 
 def _doc_line(block: docsnippets.CodeBlock, line: int | None) -> int:
+    line = _block_line(line)
     if line is None or not 0 < line <= _line_count(block):
         return block.line
     return block.doc_line(line)
@@ -692,35 +841,54 @@ def _doc_line(block: docsnippets.CodeBlock, line: int | None) -> int:
 
 def _judge(block: docsnippets.CodeBlock, planned: list[PlannedClaim], capture: Capture,
            clock: DoctestClock, options: RunOptions) -> Outcome:
-    warnings = list(capture.stderr)
+    warnings = [_relocate(w, block) for w in capture.stderr]
     if capture.internal:
         return Outcome("ERROR", f"internal error: {capture.internal[0]}", block.line,
                        capture.internal[1:], warnings)
+    results = check_claims(planned, capture, block)
+    if options.call:  # one test function of a file ran: the others' claims never run
+        results.unreached, results.unchecked = [], []
     if capture.errors:
         message, line, function = capture.errors[0]
-        details = [f"SCRIPT ERROR: {m} (line {_doc_line(block, n)}, in {f}())"
-                   for m, n, f in capture.errors[1:6]]
-        prefix = "fixture: " if line >= FIXTURE_BASE else ""
+        details = _source_line(block, line) + [
+            f"SCRIPT ERROR: {m} (line {_doc_line(block, n)}, in {f}())"
+            for m, n, f in capture.errors[1:6]]
+        stopped = _doc_line(block, line)  # a claim on the failing statement is untested
+        results.unchecked += [(n, m) for n, m in results.failures if n == stopped]
+        details += [f"line {n}: {m}" for n, m in results.failures if n != stopped]
+        details += _untested(results)
+        prefix = "fixture: " if FIXTURE_BASE <= line < REACH_BASE else ""
         return Outcome("FAIL", f"{prefix}SCRIPT ERROR: {message}", _doc_line(block, line),
-                       details, warnings)
-    failures, checked, unreached = check_claims(planned, capture, block)
-    if failures:
-        line, message = failures[0]
-        details = [f"line {n}: {m}" for n, m in failures[1:]]
+                       details, warnings, results.checked)
+    checked = results.checked
+    if results.failures:
+        line, message = results.failures[0]
+        details = [f"line {n}: {m}" for n, m in results.failures[1:]] + results.notes()
         return Outcome("FAIL", message, line, details, warnings, checked)
     if options.strict and warnings:
         return Outcome("FAIL", f"warning: {warnings[0]}", block.line, warnings[1:], [], checked)
-    if options.strict and unreached:
-        return Outcome("FAIL", f"{unreached} claim(s) not reached", block.line, [], warnings,
-                       checked)
-    return Outcome("PASS", _pass_reason(checked, unreached, clock), block.line, [], warnings,
-                   checked)
+    if options.strict and results.unreached:
+        return Outcome("FAIL", f"{len(results.unreached)} claim(s) not reached", block.line,
+                       results.notes(), warnings, checked)
+    return Outcome("PASS", _pass_reason(results, clock), block.line, results.notes(),
+                   warnings, checked)
 
 
-def _pass_reason(checked: int, unreached: int, clock: DoctestClock) -> str:
+def _untested(results: ClaimResults) -> list[str]:
+    count = len(results.unreached) + len(results.unchecked)
+    if not count:
+        return []
+    return [f"{count} claim{'s' if count != 1 else ''} not checked: the block stopped at "
+            "the error"]
+
+
+def _pass_reason(results: ClaimResults, clock: DoctestClock) -> str:
+    checked = results.checked
     parts = [f"{checked} claim{'s' if checked != 1 else ''} checked" if checked else "ran"]
-    if unreached:
-        parts.append(f"{unreached} not reached")
+    if results.unreached:
+        parts.append(f"{len(results.unreached)} not reached")
+    if results.unchecked:
+        parts.append(f"{len(results.unchecked)} not checked")
     if clock.stopped:
         parts.append(f"stopped after {PERPETUAL_FRAMES} frames of _process")
     return ", ".join(parts)

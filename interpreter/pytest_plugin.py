@@ -7,7 +7,7 @@
   ``.gd`` line.
 * With ``--gdscript-doctest``, every GDScript block of ``.rst`` and ``.md`` files is an item
   named after its first line; it passes, fails or is skipped (elided blocks) as in
-  ``gdscript doctest``.
+  ``gdscript doctest``, with the fixtures of ``--gdscript-fixtures FILE``.
 
 Every item runs in its own forked process (:mod:`gdscript.doctest_pool`) with a time limit
 (``--gdscript-timeout``, default 10 s).  The plugin keeps no state between items, so it works
@@ -27,7 +27,9 @@ from typing import Any
 import pytest
 
 from .docsnippets import CodeBlock, extract_blocks
+from .doctest import read_fixtures
 from .doctest_run import Outcome, RunOptions
+from .errors import UsageError
 
 _TEST_FUNCTION = re.compile(r"^(?:static\s+)?func\s+(test_\w*)\s*\(", re.M)
 _DOC_SUFFIXES = {".rst", ".md"}
@@ -41,6 +43,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="time limit per GDScript test or block (default 10)")
     group.addoption("--gdscript-godot", default="auto", choices=("3", "4", "auto"),
                     help="GDScript dialect (default: auto)")
+    group.addoption("--gdscript-fixtures", action="append", default=[], metavar="FILE",
+                    help="fixtures file for documentation blocks, as `gdscript doctest "
+                         "--fixtures` (repeatable)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    _fixtures(tuple(config.getoption("gdscript_fixtures")))  # a bad file: a usage error now
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
@@ -53,9 +62,26 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
 
 def _options(config: pytest.Config, **changes: Any) -> RunOptions:
     godot = config.getoption("gdscript_godot")
+    fixtures, helpers = _fixtures(tuple(config.getoption("gdscript_fixtures")))
     options = RunOptions(dialect=int(godot) if godot in ("3", "4") else "auto",
-                         timeout=config.getoption("gdscript_timeout"))
+                         timeout=config.getoption("gdscript_timeout"), fixtures=fixtures,
+                         helpers=helpers)
     return dataclasses.replace(options, **changes)
+
+
+@functools.lru_cache(maxsize=4)
+def _fixtures(paths: tuple[str, ...]) -> tuple[tuple[tuple[str, str], ...], str]:
+    """(fixtures, helper source) of the ``--gdscript-fixtures`` files."""
+    found: list[tuple[str, str]] = []
+    helpers = []
+    for path in paths:
+        try:
+            fixtures, source = read_fixtures(path)
+        except UsageError as exc:
+            raise pytest.UsageError(exc.message) from None
+        found.extend(fixtures)
+        helpers.append(source)
+    return tuple(found), "\n".join(h for h in helpers if h.strip())
 
 
 @functools.lru_cache(maxsize=1)
@@ -108,9 +134,12 @@ def _describe(failure: GDScriptFailure, root: Path) -> str:
         else failure.path
     lines = [f"{shown}:{outcome.line}: {outcome.status}: {outcome.reason}"]
     source = _source_line(failure.path, outcome.line)
+    details = outcome.details
     if source:
         lines.append(f"    {source}")
-    lines.extend(f"    {d}" for d in outcome.details)
+        if details and details[0].strip() == source:
+            details = details[1:]  # the runner shows the line too
+    lines.extend(f"    {d}" for d in details)
     lines.extend(f"    warning: {w}" for w in outcome.warnings)
     return "\n".join(lines)
 

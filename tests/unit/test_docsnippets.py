@@ -260,6 +260,12 @@ class TestClaims:
         ('print(s) # "plain"', "value", ["plain"], True),
         ("randf() # Returns e.g. 0.5", "vague", [], False),
         ("print(fps) # Prints the frame rate.", "vague", [], False),
+        ("var d = JSON.parse_string(s) # Returns null if parsing failed.", "vague", [], False),
+        ("print(x) # May print 1, 2, 3.25, or \"Hi\".", "vague", [], False),
+        ("print(x) # Might print 3", "vague", [], False),
+        ('print("if x") # Prints "if x"', "prints", ["if x"], True),
+        ("var s = asin(0.5) # s is 0.523599 or 30 degrees if converted", "is", ["0.523599"],
+         False),
     ])
     def test_inline_forms(self, line, kind, expected, quoted):
         [claim] = ds.find_claims(line)
@@ -279,6 +285,24 @@ class TestClaims:
     ])
     def test_not_claims(self, line):
         assert ds.find_claims(line) == []
+
+    def test_comment_line_is_claim_below_its_statement(self):
+        [claim] = ds.find_claims("var a = abs(-1)\n# a is 1\n")
+        assert (claim.kind, claim.subject, claim.expected_lines) == ("is", "a", ["1"])
+        assert (claim.statement_line, claim.attach) == (1, "after")
+
+    def test_comment_line_is_claim_above_its_statement(self):
+        [claim] = ds.find_claims("# result is -2\nvar result = wrapi(-6, -5, -1)\n")
+        assert (claim.kind, claim.subject, claim.expected_lines) == ("is", "result", ["-2"])
+        assert (claim.statement_line, claim.attach) == (2, "before")
+
+    @pytest.mark.parametrize("code", [
+        "var data = f()\n# data is a String",  # a type in prose, not a value
+        "var a = 1\n\n# b is 2\nvar c = 3",  # the subject is not next to the comment
+        "# Vector2 is a value type\nvar v = Vector2()",
+    ])
+    def test_comment_line_is_prose_is_not_a_claim(self, code):
+        assert ds.find_claims(code) == []
 
     def test_subject_of_is_claim(self):
         [claim] = ds.find_claims("var total = 1 + 2 # total is 3")

@@ -56,10 +56,10 @@ class TestClaimForms:
         code, lines, _ = run_cli(capsys, str(SAMPLES / "claims_pass.md"))
         found = results(lines)
         assert code == 0
-        assert len(found) == 12
+        assert len(found) == 17
         assert all(status == "PASS" and reason == "1 claim checked"
                    for status, reason in found.values())
-        assert lines[-1] == "12 passed, 0 failed, 0 skipped"
+        assert lines[-1] == "17 passed, 0 failed, 0 skipped"
 
     def test_every_claim_form_that_is_wrong_fails_with_expected_and_actual(self, capsys):
         code, lines, _ = run_cli(capsys, str(SAMPLES / "claims_fail.md"))
@@ -74,7 +74,10 @@ class TestClaimForms:
                                      "got 2 lines: row 0 | row 1")
         assert found[33] == ("FAIL", "claim '# a is 6': expected 6, got 5")
         assert found[37] == ("FAIL", "claim '# r is 1.5': expected 1.5, got 1.4142135623731")
-        assert lines[-1] == "0 passed, 8 failed, 0 skipped"
+        assert found[42] == ("FAIL", "claim '# b is -4': expected -4, got 4")
+        assert found[48] == ("FAIL", "claim '# Output:': expected 2 lines: a | c, "
+                                     "got 2 lines: a | b")
+        assert lines[-1] == "0 passed, 10 failed, 0 skipped"
 
     def test_output_of_a_called_function_belongs_to_the_call(self):
         outcome = block("func greet():\n\tprint(\"hi\")\n\ngreet()  # Prints \"hi\"\n")
@@ -86,9 +89,16 @@ class TestClaimForms:
         strict = block("func never():\n\tprint(1)  # Prints 2\n", strict=True)
         assert (strict.status, strict.reason) == ("FAIL", "1 claim(s) not reached")
 
-    def test_vague_claim_is_not_checked(self):
+    def test_vague_claim_is_reported_as_not_checked(self):
         outcome = block("print(randi())  # Prints a random integer\n")
-        assert (outcome.status, outcome.reason) == ("PASS", "ran")
+        assert (outcome.status, outcome.reason) == ("PASS", "ran, 1 not checked")
+        assert outcome.details == ["line 10: claim '# Prints a random integer' not checked: "
+                                   "no definite value (prose, an example or a condition)"]
+
+    def test_unreached_claim_is_named_in_the_details(self):
+        outcome = block("func never():\n\tprint(1)  # Prints 2\n")
+        assert outcome.details == ["line 11: claim '# Prints 2' not reached "
+                                   "(the statement did not run)"]
 
     def test_claim_about_an_error_message_reads_stderr(self):
         outcome = block('push_error("bad")  # Prints "bad" as an error.\n')
@@ -100,6 +110,29 @@ class TestClaimForms:
         assert outcome.status == "FAIL"  # the claim covers its own statement only
         outcome = block('# Prints "AB"\nprintraw("A"); printraw("B")\n')
         assert (outcome.status, outcome.reason) == ("PASS", "1 claim checked")
+
+    def test_conditional_and_uncertain_claims_are_reported_not_checked(self):
+        outcome = block('var d = JSON.parse_string("[1]")  # Returns null if parsing failed.\n'
+                        '# May print 1, 2 or 3.\nprint(randi_range(1, 3))\n')
+        assert (outcome.status, outcome.reason) == ("PASS", "ran, 2 not checked")
+        assert [d.split(":")[0] for d in outcome.details] == ["line 10", "line 11"]
+
+    def test_claims_of_a_block_stopped_by_an_error_are_counted(self):
+        outcome = block("print(1)  # Prints 1\nvar a = [][3]  # a is 0\nprint(2)  # Prints 2\n")
+        assert (outcome.status, outcome.line, outcome.claims_checked) == ("FAIL", 11, 1)
+        assert outcome.details == ["    var a = [][3]  # a is 0",
+                                   "2 claims not checked: the block stopped at the error"]
+
+    def test_claims_of_a_block_that_does_not_compile_are_counted(self):
+        outcome = block("print(1)  # Prints 1\nprint(undefined_name)  # Prints 2\n")
+        assert outcome.details == ["    print(undefined_name)  # Prints 2",
+                                   "2 claims not checked: the block did not compile"]
+
+    def test_error_inside_a_recorded_value_names_the_claimed_line(self):
+        outcome = block("var items = [1]\nitems[4]  # Returns 1\n")
+        assert (outcome.status, outcome.line) == ("FAIL", 11)
+        assert outcome.reason.startswith("SCRIPT ERROR: Out of bounds get index '4'")
+        assert outcome.details[0] == "    items[4]  # Returns 1"
 
 
 class TestComparison:
@@ -167,12 +200,72 @@ class TestOutcomes:
         assert results(outcome_lines)[70] == ("ERROR",
                                               "timeout: the block ran longer than 2 s")
 
-    def test_output_limit(self, outcome_lines):
-        assert results(outcome_lines)[77] == (
+    def test_output_limit_stops_the_block_at_the_printing_line(self, outcome_lines):
+        assert results(outcome_lines)[78] == (
             "ERROR", "output limit: the block printed more than 100000 characters")
+        at = next(i for i, s in enumerate(outcome_lines) if "outcomes.rst:78 " in s)
+        assert outcome_lines[at + 1] == '        print("line number ", i)'
+
+    def test_endless_output_of_a_process_callback_is_stopped(self):
+        text = "extends Node\n\nfunc _process(delta):\n\tprint(\"tick\")\n"
+        outcome = block(text, output_limit=5000)
+        assert (outcome.status, outcome.reason, outcome.line) == (
+            "ERROR", "output limit: the block printed more than 5000 characters", 13)
+        assert outcome.details == ['    print("tick")']
+
+    def test_child_node_the_page_does_not_define_fails_without_a_fixture(self, outcome_lines):
+        assert results(outcome_lines)[35] == (
+            "FAIL", "SCRIPT ERROR: Invalid access to property or key 'name' on a base object "
+                    "of type 'Nil'.")
 
     def test_summary_counts_errors_as_failed(self, outcome_lines):
         assert outcome_lines[-1] == "4 passed, 6 failed, 1 skipped"
+
+
+class TestFormats:
+    """One small document per format: blocks found, run, and reported at their lines."""
+
+    def test_each_format_runs_with_claims_at_document_lines(self, capsys):
+        names = ["formats.rst", "formats.md", "Formats.xml", "formats.gd"]
+        code, lines, _ = run_cli(capsys, *(str(SAMPLES / n) for n in names))
+        found = {(Path(m[2]).name, int(m[3])): (m[1], m[4])
+                 for m in map(LINE.match, lines) if m}
+        ok = ("PASS", "1 claim checked")
+        assert found == {
+            ("formats.rst", 6): ok,  # literal block, default highlight
+            ("formats.rst", 13): ("FAIL", "claim '# Prints 5': expected 5, got 4"),  # code-tab
+            ("formats.rst", 22): ok,  # code-block with options
+            ("formats.rst", 28): ok,  # code
+            ("formats.rst", 40): ok,  # literal block after highlight went back to gdscript
+            ("formats.md", 4): ok,  # ```gdscript
+            ("formats.md", 9): ("FAIL", "claim '# Prints 2.5': expected 2.5, got 2"),  # ~~~gd
+            ("Formats.xml", 5): ok,  # [codeblock]
+            ("Formats.xml", 11): ("FAIL", "claim '# Prints \"x > y\"': expected x > y, "
+                                          "got x < y"),  # [gdscript] tab, entities unescaped
+            ("formats.gd", 1): ok,  # the whole file
+        }
+        assert code == 1 and lines[-1] == "7 passed, 3 failed, 0 skipped"
+
+    def test_warnings_name_the_document_line(self):
+        text = ('extends SceneTree\n\nfunc _init():\n\tpush_warning("w")\n'
+                '\tprint(get_tree() == self)  # Prints true\n\tquit()\n')
+        code = CodeBlock("page.rst", 40, text, "gdscript", 4, "code-block")
+        out, err = io.StringIO(), io.StringIO()
+        doctest.report_block(code, run_block(code, RunOptions()), out, err)
+        assert out.getvalue() == "PASS page.rst:40 1 claim checked\n"
+        assert err.getvalue().splitlines() == [  # compiling warns before running does
+            'page.rst:44: compatibility warning: Godot rejects this line (Function '
+            '"get_tree()" not found in base self.); running get_tree() as the SceneTree '
+            'script itself.',
+            "page.rst:40: warning: WARNING: w"]
+
+    def test_res_paths_are_the_blocks_own_folder(self, tmp_path, monkeypatch):
+        monkeypatch.chdir(tmp_path)
+        outcome = block('var f = FileAccess.open("res://out.txt", FileAccess.WRITE)\n'
+                        'f.store_string("x")\nf.close()\n'
+                        'print(FileAccess.file_exists("res://out.txt"))  # Prints true\n')
+        assert (outcome.status, outcome.reason) == ("PASS", "1 claim checked")
+        assert list(tmp_path.iterdir()) == []  # not the current folder
 
 
 class TestFixtures:
@@ -193,6 +286,22 @@ class TestFixtures:
                         helpers=helpers)
         assert (outcome.status, outcome.reason) == ("PASS", "1 claim checked")
 
+    def test_helpers_join_only_blocks_that_use_them(self, tmp_path):
+        gd = tmp_path / "fixtures.gd"
+        gd.write_text("var total = _sum(2)\n\nfunc _sum(n):\n\treturn _twice(n) + 1\n\n"
+                      "func _twice(n):\n\treturn n * 2\n\nfunc broken():\n"
+                      "\treturn Missing.new()\n\nclass Shape:\n\tvar sides = 3\n")
+        fixtures, helpers = doctest.read_fixtures(str(gd))
+        options = {"fixtures": tuple(fixtures), "helpers": helpers}
+        # total needs _sum, which needs _twice; `broken` (which would not compile) stays out
+        outcome = block("print(total)  # Prints 5\n", **options)
+        assert (outcome.status, outcome.reason) == ("PASS", "1 claim checked")
+        outcome = block("print(Shape.new().sides)  # Prints 3\n", **options)
+        assert (outcome.status, outcome.reason) == ("PASS", "1 claim checked")
+        outcome = block("print(broken())\n", **options)
+        assert outcome.reason == ('fixture: Analyzer Error: Identifier "Missing" not declared '
+                                  'in the current scope.')
+
     def test_fixture_is_not_injected_over_a_definition(self):
         outcome = block("var x = 1\nprint(x)  # Prints 1\n", fixtures=(("x", "5"),))
         assert (outcome.status, outcome.reason) == ("PASS", "1 claim checked")
@@ -203,6 +312,33 @@ class TestFixtures:
             doctest.parse_fixture("no equals sign")
         with pytest.raises(UsageError, match="fixture a:"):
             doctest.parse_fixture("a = (1 +")
+
+
+class TestGodotDocsFixtures:
+    """The project's fixtures for Godot's docs: the fragments that only lack a name run."""
+
+    FIXTURES = SAMPLES / "godot_docs_fixtures.gd"
+
+    def test_fragments_run_and_their_claims_are_checked(self, capsys):
+        docs = shared_dir() / "docs" / "4.x" / "xml"
+        if not docs.is_dir():
+            pytest.skip("shared docs missing")
+        pages = [str(docs / name) for name in ("HTTPClient.xml", "JSON.xml", "StreamPeer.xml")]
+        code, lines, _ = run_cli(capsys, "--offline", "--fixtures", str(self.FIXTURES), *pages)
+        found = results(lines)
+        # query_string_from_dict examples use the page's http_client: their claims hold
+        assert found[102] == ("PASS", "1 claim checked")
+        assert found[115] == ("PASS", "1 claim checked")
+        assert found[29] == ("PASS", "ran, 1 not checked")  # json_string; conditional claim
+        assert found[193] == found[237] == ("PASS", "ran")  # put_data of the StreamPeer
+
+    def test_without_fixtures_the_same_fragments_fail_on_the_name(self, capsys):
+        docs = shared_dir() / "docs" / "4.x" / "xml"
+        if not docs.is_dir():
+            pytest.skip("shared docs missing")
+        code, lines, _ = run_cli(capsys, "--offline", str(docs / "HTTPClient.xml"))
+        assert results(lines)[103] == ("FAIL", 'Analyzer Error: Identifier "http_client" not '
+                                               "declared in the current scope.")
 
 
 class TestCommand:
@@ -228,7 +364,7 @@ class TestCommand:
                 str(SAMPLES / "claims_pass.md"))
         suite = ET.parse(report).getroot().find("testsuite")
         assert suite is not None
-        assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("20", "8", "0")
+        assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("27", "10", "0")
         failure = suite.find("testcase/failure")
         assert failure is not None and failure.get("message", "").startswith("claim ")
 
@@ -253,6 +389,31 @@ class TestIsolation:
                        '```\n')
         code, lines, _ = run_cli(capsys, str(doc))
         assert lines[-1] == "2 passed, 0 failed, 0 skipped"
+
+    def test_block_folders_live_in_one_run_folder_removed_at_the_end(self):
+        text = ('var f = FileAccess.open("res://out.txt", FileAccess.WRITE)\n'
+                'f.store_string("x")\nf.close()\n')
+        codes = [CodeBlock("doc.md", n, text, "gdscript", 4, "fence") for n in (1, 5)]
+        seen = []
+
+        def run_and_name_the_folder(code: CodeBlock, options: RunOptions) -> Outcome:
+            outcome = run_block(code, options)
+            outcome.details = [str(options.workdir)]
+            return outcome
+
+        for _, outcome in doctest_pool.run_isolated(codes, RunOptions(), 2,
+                                                    runner=run_and_name_the_folder, warm=False):
+            seen.append(outcome)
+        assert [o.status for o in seen] == ["PASS", "PASS"]
+        workdir = Path(seen[0].details[0])
+        assert seen[1].details[0] == str(workdir) and not workdir.exists()
+
+    def test_warm_up_builds_every_lexer_state(self):
+        from gdscript.parser import _get_parser
+
+        doctest_pool.warm_up(RunOptions(), freeze=False)
+        lexers = _get_parser().parser.lexer.lexer.lexers.values()
+        assert lexers and all(lexer._scanner is not None for lexer in lexers)
 
     def test_a_hung_process_is_killed(self, monkeypatch):
         monkeypatch.setattr(doctest_pool, "HARD_GRACE", 0.2)

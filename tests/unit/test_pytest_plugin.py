@@ -23,7 +23,9 @@ def plugin_args() -> list[str]:
 
 
 def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
-    return pytester.runpytest(*plugin_args(), "-p", "no:cacheprovider", *args)
+    # A subprocess, as pytest really runs: an in-process run restores sys.modules after each
+    # inner session, which leaves two copies of lazily imported modules for the next one.
+    return pytester.runpytest_subprocess(*plugin_args(), "-p", "no:cacheprovider", *args)
 
 
 class TestGDScriptFiles:
@@ -60,7 +62,7 @@ class TestDocumentationBlocks:
             (SAMPLES / "claims_fail.md").read_text(encoding="utf-8"), encoding="utf-8")
         run(pytester).assert_outcomes()
         result = run(pytester, "--gdscript-doctest", "-rA")
-        result.assert_outcomes(failed=8)
+        result.assert_outcomes(failed=10)
         result.stdout.fnmatch_lines(["page.md:4: FAIL: claim*expected Goodbye, got Hello",
                                      "FAILED page.md::line 4 - *"])
 
@@ -70,3 +72,19 @@ class TestDocumentationBlocks:
         result = run(pytester, "--gdscript-doctest", "--gdscript-timeout", "2", "-rA")
         result.assert_outcomes(passed=4, failed=6, skipped=1)
         result.stdout.fnmatch_lines(["SKIPPED * elided, not run"])
+
+    def test_fixtures_file_gives_the_names_a_page_does_not_define(
+            self, pytester: pytest.Pytester):
+        (pytester.path / "page.rst").write_text(
+            (SAMPLES / "outcomes.rst").read_text(encoding="utf-8"), encoding="utf-8")
+        fixtures = str(SAMPLES / "fixtures.txt")
+        result = run(pytester, "--gdscript-doctest", "--gdscript-timeout", "2",
+                     "--gdscript-fixtures", fixtures, "-rA")
+        result.assert_outcomes(passed=6, failed=4, skipped=1)  # greeter and $Title now pass
+        result.stdout.fnmatch_lines(["PASSED *page.rst::line 29*", "PASSED *page.rst::line 35*"])
+
+    def test_unreadable_fixtures_file_is_a_usage_error(self, pytester: pytest.Pytester):
+        (pytester.path / "page.md").write_text("```gdscript\nprint(1)\n```\n", encoding="utf-8")
+        result = run(pytester, "--gdscript-doctest", "--gdscript-fixtures", "missing.txt")
+        result.stderr.fnmatch_lines(["*--fixtures: cannot read 'missing.txt'*"])
+        assert result.ret == pytest.ExitCode.USAGE_ERROR

@@ -1,0 +1,5 @@
+extends Node
+
+
+func _ready():
+	print(len("four"))  # Prints 4
