@@ -28,7 +28,23 @@ def _dialect(value: str) -> str | int:
     raise argparse.ArgumentTypeError(f"must be 3, 4 or auto, not {value!r}")
 
 
-def build_arg_parser() -> argparse.ArgumentParser:
+def _positive(unit: str) -> Any:
+    """An argparse type: a positive, finite number of ``unit``."""
+    def convert(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            number = 0.0
+        if not 0 < number < float("inf"):
+            raise argparse.ArgumentTypeError(f"must be a positive number of {unit}, "
+                                             f"not {value!r}")
+        return number
+    return convert
+
+
+def build_arg_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given the command line ``argv``, subcommands it does not name may be
+    left without their options (keeps start-up small)."""
     parser = argparse.ArgumentParser(
         prog="gdscript",
         description="Run and check Godot's GDScript (3.x and 4.x) without Godot.",
@@ -47,7 +63,7 @@ def build_arg_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="run a GDScript file as `godot -s FILE` would")
     run.add_argument("--godot", type=_dialect, default="auto", metavar="3|4|auto",
                      help="dialect (default: auto-detect)")
-    run.add_argument("--timeout", type=float, metavar="SECONDS",
+    run.add_argument("--timeout", type=_positive("seconds"), metavar="SECONDS",
                      help="stop the run after SECONDS of wall time (exit code 1)")
     run.add_argument("--strict", action="store_true",
                      help="treat compatibility warnings as Godot's errors")
@@ -56,18 +72,22 @@ def build_arg_parser() -> argparse.ArgumentParser:
                           "user://, network only to loopback")
     run.add_argument("--allow-net", action="store_true",
                      help="with --sandbox: allow connections beyond loopback")
+    run.add_argument("--max-memory", type=_positive("megabytes"), metavar="MB",
+                     help="stop the run (exit code 1) when it uses MB more megabytes than "
+                          "at start (default with --sandbox: 1024)")
     add_network_arguments(run)
     run.add_argument("script", metavar="SCRIPT")
     run.add_argument("args", nargs=argparse.REMAINDER, metavar="-- ARGS",
                      help="arguments for the script (OS.get_cmdline_user_args())")
     run.set_defaults(handler=cmd_run)
 
-    from . import doctest as doctest_command
-
     dt = sub.add_parser("doctest",
                         help="run the GDScript blocks of documentation and check their claims")
-    doctest_command.add_arguments(dt)
-    dt.set_defaults(handler=doctest_command.command)
+    if argv is None or "doctest" in argv:  # its module is big: imported only when named
+        from . import doctest as doctest_command
+
+        doctest_command.add_arguments(dt)
+        dt.set_defaults(handler=doctest_command.command)
 
     serve = sub.add_parser("serve-fixtures",
                            help="run the offline fixture HTTP(S) server in the foreground")
@@ -120,12 +140,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     user_args = list(args.args)
     if user_args[:1] == ["--"]:
         user_args = user_args[1:]
-    from contextlib import nullcontext
-
-    from .sandbox import sandboxed
+    from .sandbox import DEFAULT_MAX_MEMORY_MB, memory_ceiling, sandboxed
 
     undo = _network_options(args)
-    scope = sandboxed(args.allow_net) if args.sandbox else nullcontext()
+    limit = args.max_memory or (DEFAULT_MAX_MEMORY_MB if args.sandbox else None)
+    scope = sandboxed(args.allow_net, limit) if args.sandbox else memory_ceiling(limit)
     try:
         with scope:
             return run_file(args.script, dialect=args.godot, args=user_args,
@@ -163,8 +182,9 @@ def cmd_godot_test(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_arg_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_arg_parser(words)
+    args = parser.parse_args(words)
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2

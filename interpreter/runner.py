@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from . import nodes
-from .errors import ENGINE_DIALECT, ParseError, UsageError
+from .errors import ENGINE_DIALECT, AnalyzerError, CompileError, ParseError, UsageError
 from .loader import Project, compile_tree, load_script
+from .sandbox import OutOfMemory
 from .script import REPORTER, ErrorReporter
 
 
@@ -156,14 +157,45 @@ def run_file(path: str | Path, dialect: int | str = "auto", args: list[str] | No
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 4000))
     reporter = REPORTER[0]
     errors_before = reporter.count
-    with _deadline(timeout):
-        cls, used_dialect = load_or_fragment(file, dialect, strict)
-        reporter.dialect = used_dialect
-        ENGINE_DIALECT[0] = used_dialect
-        code = run_class(cls, used_dialect, timeout)
+    if dialect == 3:  # engine errors while loading already print in 3.x form
+        ENGINE_DIALECT[0] = 3
+    try:
+        with _deadline(timeout):
+            try:
+                cls, used_dialect = load_or_fragment(file, dialect, strict)
+            except (ParseError, AnalyzerError, CompileError) as exc:
+                if dialect != 3:
+                    raise
+                from . import compile_errors3  # Godot 3 prints it and exits with 0
+
+                compile_errors3.report(exc, f"res://{file.name}")
+                return 0
+            reporter.dialect = used_dialect
+            ENGINE_DIALECT[0] = used_dialect
+            code = run_class(cls, used_dialect, timeout)
+    except (OutOfMemory, MemoryError) as exc:
+        _report_out_of_memory(exc, str(file))
+        return 1
     if code == 0 and reporter.count > errors_before and reporter.internal_errors:
         return 70
     return code
+
+
+def _report_out_of_memory(exc: BaseException, path: str) -> None:
+    """A script error at the GDScript line that was running (the script's file if none)."""
+    from .sandbox import script_location
+
+    if isinstance(exc, OutOfMemory):
+        message, where = exc.message, exc.where
+    else:  # one allocation too large for the address space (or the machine)
+        message, where = "Out of memory.", None
+        tb = exc.__traceback__
+        while tb is not None:
+            where = script_location(tb.tb_frame) or where
+            tb = tb.tb_next
+    reporter = REPORTER[0]
+    reporter.count += 1
+    reporter.script_error(message, *(where or (path, 0, "<script>")))
 
 
 def _set_project_paths(root: Path) -> None:
@@ -178,18 +210,23 @@ class _deadline:
 
     def __init__(self, seconds: float | None) -> None:
         self.seconds = seconds
+        self.armed = False
         self.old: Any = None
 
     def __enter__(self) -> None:
         if self.seconds and threading.current_thread() is threading.main_thread() and \
                 hasattr(signal, "SIGALRM"):
             self.old = signal.signal(signal.SIGALRM, self._fire)
+            self.armed = True
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
 
     def __exit__(self, *exc: object) -> None:
-        if self.old is not None:
+        if self.armed:
             signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self.old)
+            # None: the handler was not set from Python (an embedding host's); none is better
+            # than ours firing later.
+            signal.signal(signal.SIGALRM, self.old if self.old is not None else signal.SIG_DFL)
+            self.armed = False
 
     def _fire(self, signum: int, frame: Any) -> None:
         raise RunTimeout()
