@@ -1,0 +1,673 @@
+"""Fast paths of the compiler: cheaper code where the types of values are known.
+
+``FastPaths`` is a mixin of ``compiler.Compiler``.  The generic code the compiler
+emits stays the reference; each method here either returns code with exactly
+the same meaning for the case it handles, or None (then the generic code is
+used).  So a semantic fix in the generic code applies everywhere, and a fast
+path only ever narrows what it takes on.
+
+Types come from ``infer_local_types``: a flow-insensitive inference over one
+function's locals (every value ever stored in a local, joined), starting from
+literals, ``range()`` loop variables, declared scalar types and the results of
+operators on such values.  ``uint`` is an int known to be in 0..INT64_MAX
+(a range() counter, a non-negative literal, ``uint % c``): sums and differences
+of those need fewer 64-bit overflow checks.
+
+What is fast:
+
+* ``int`` arithmetic: plain Python operators, with only the overflow checks a
+  wrap-around could need (none for ``uint - uint``), ``%`` and ``/`` with C's
+  truncation inlined for a positive constant divisor;
+* comparisons of numbers (or of Strings) as plain Python comparisons;
+* method calls on Arrays, Dictionaries, Strings and packed arrays: the method's
+  function is called directly, behind an exact-type guard (any other value takes
+  the generic ``call_method``);
+* ``x = x + y`` / ``x += y`` on a local: Strings use CPython's in-place
+  concatenation; a PackedByteArray whose old value nothing else references
+  (``sys.getrefcount``) is extended in place, so the documented download loop is
+  amortized linear while no script can observe the difference;
+* functions whose untyped parameters are used as ints get a second body, chosen
+  by an ``int`` guard on entry, compiled with those parameters known to be ints.
+
+``GDSCRIPT_NO_FAST_PATHS=1`` compiles the generic code only (to compare).
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+from typing import Any
+
+from . import nodes
+
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+BOTTOM = "bottom"  # no value seen yet (optimistic start of the inference)
+INTS = ("int", "uint")
+NUMBERS = ("int", "uint", "float")
+SCALARS = ("int", "uint", "float", "bool", "String")
+_SIMPLE_SPECS = {"int": "int", "float": "float", "bool": "bool", "String": "String"}
+_CONSTRUCTED = {"Array", "Dictionary", "PackedStringArray", "PackedByteArray",
+                "PackedInt32Array", "PackedInt64Array", "PackedFloat32Array",
+                "PackedFloat64Array", "PoolStringArray", "PoolByteArray", "PoolIntArray",
+                "PoolRealArray"}
+_CONVERSIONS = {"str": "String", "int": "int", "float": "float", "len": "int"}
+_SIZE_METHODS = {"size", "length", "find", "rfind", "count"}
+_INT_RESULT_TYPES = {"Array", "Dictionary", "String"} | _CONSTRUCTED
+# (type, method, argument count) -> runtime helper doing the common case itself.
+_SPECIAL_METHODS = {("Array", "sort", 0): "array_sort", ("String", "join", 1): "string_join"}
+_MAX_SPECIALIZED_NODES = 400  # larger functions are not compiled twice
+
+
+def join(a: str | None, b: str | None) -> str | None:
+    if a == BOTTOM:
+        return b
+    if b == BOTTOM or a == b:
+        return a
+    if a in INTS and b in INTS:
+        return "int"
+    return None
+
+
+def literal_type(node: nodes.Node) -> str | None:
+    if isinstance(node, nodes.LiteralNode) and node.string_kind in (None, nodes.STRING_PLAIN):
+        value = node.value
+        if type(value) is int:
+            return "uint" if value >= 0 else "int"
+        return {bool: "bool", float: "float", str: "String"}.get(type(value))
+    return None
+
+
+def int_literal(node: nodes.Node | None) -> int | None:
+    if isinstance(node, nodes.LiteralNode) and type(node.value) is int:
+        return node.value
+    if isinstance(node, nodes.UnaryOpNode) and node.operator == nodes.OP_NEG:
+        inner = int_literal(node.operand)
+        return -inner if inner is not None else None
+    return None
+
+
+# * Inference ----------------------------------------------------------------------
+
+class TypeEnv:
+    """Types of one function's locals and how to type an expression with them."""
+
+    def __init__(self, compiler: Any, locals_: dict[str, str | None]) -> None:
+        self.compiler = compiler
+        self.types = locals_
+
+    def of(self, node: nodes.Node | None) -> str | None:
+        if node is None:
+            return None
+        found = literal_type(node)
+        if found is not None:
+            return found
+        method = getattr(self, f"of_{type(node).__name__}", None)
+        return method(node) if method is not None else None
+
+    def of_IdentifierNode(self, node: nodes.IdentifierNode) -> str | None:
+        return self.types.get(node.name)
+
+    def of_ArrayNode(self, node: nodes.ArrayNode) -> str | None:
+        return "Array"
+
+    def of_DictionaryNode(self, node: nodes.DictionaryNode) -> str | None:
+        return "Dictionary"
+
+    def of_TernaryOpNode(self, node: nodes.TernaryOpNode) -> str | None:
+        return join(self.of(node.true_expr), self.of(node.false_expr))
+
+    def of_UnaryOpNode(self, node: nodes.UnaryOpNode) -> str | None:
+        inner = self.of(node.operand)
+        if node.operator == nodes.OP_NOT:
+            return "bool"
+        if inner == BOTTOM:
+            return BOTTOM
+        if node.operator == nodes.OP_NEG and inner in NUMBERS:
+            return "float" if inner == "float" else "int"
+        if node.operator == nodes.OP_BIT_NOT and inner in INTS:
+            return "int"
+        return None
+
+    def of_BinaryOpNode(self, node: nodes.BinaryOpNode) -> str | None:
+        op = node.operator
+        if op in (nodes.OP_AND, nodes.OP_OR):
+            return "bool"
+        left, right = self.of(node.left_operand), self.of(node.right_operand)
+        return binary_type(op, left, right, int_literal(node.right_operand))
+
+    def of_CallNode(self, node: nodes.CallNode) -> str | None:
+        callee = node.callee
+        if isinstance(callee, nodes.IdentifierNode):
+            name = callee.name
+            if not self.compiler.is_global_function(name):
+                return None
+            if name in _CONSTRUCTED and not node.arguments:
+                return name
+            return _CONVERSIONS.get(name) if len(node.arguments) == 1 else None
+        if isinstance(callee, nodes.SubscriptNode) and callee.is_attribute and \
+                callee.attribute == "new" and isinstance(callee.base, nodes.IdentifierNode):
+            inner = self.compiler.script_class_named(callee.base.name)
+            return f"class:{inner.py_name}" if inner is not None else None
+        if isinstance(callee, nodes.SubscriptNode) and callee.is_attribute:
+            base = self.of(callee.base)
+            if base == BOTTOM:
+                return BOTTOM
+            if base in _INT_RESULT_TYPES and callee.attribute in _SIZE_METHODS:
+                return "int"
+        return None
+
+
+def binary_type(op: str, left: str | None, right: str | None, divisor: int | None) -> str | None:
+    if left == BOTTOM or right == BOTTOM:
+        return BOTTOM
+    if op in (nodes.OP_EQ, nodes.OP_NE, nodes.OP_LT, nodes.OP_LE, nodes.OP_GT, nodes.OP_GE):
+        known = left in NUMBERS and right in NUMBERS or left == right == "String"
+        return "bool" if known else None
+    if left in INTS and right in INTS:
+        if op == nodes.OP_MOD and left == "uint" and divisor is not None and divisor > 0:
+            return "uint"
+        if op in (nodes.OP_ADD, nodes.OP_SUB, nodes.OP_MUL, nodes.OP_MOD, nodes.OP_DIV,
+                  nodes.OP_BIT_AND, nodes.OP_BIT_OR, nodes.OP_BIT_XOR):
+            return "int"
+        return None
+    if left in NUMBERS and right in NUMBERS and op in (nodes.OP_ADD, nodes.OP_SUB,
+                                                        nodes.OP_MUL, nodes.OP_DIV):
+        return "float"
+    if left == right == "String" and op == nodes.OP_ADD:
+        return "String"
+    if left == "String" and op == nodes.OP_MOD:
+        return "String"
+    return None
+
+
+class _Bindings:
+    """Every store into each local of one function (not into nested lambdas)."""
+
+    def __init__(self) -> None:
+        self.stores: dict[str, list[tuple[Any, ...]]] = {}
+
+    def add(self, name: str, *store: Any) -> None:
+        self.stores.setdefault(name, []).append(store)
+
+    def walk(self, node: nodes.Node) -> None:
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            if isinstance(current, nodes.LambdaNode):
+                continue  # its own function: it cannot store into our locals
+            self.visit(current)
+            stack.extend(nodes.iter_children(current))
+
+    def visit(self, node: nodes.Node) -> None:
+        if isinstance(node, nodes.VariableNode):
+            spec = node.datatype_specifier
+            declared = _SIMPLE_SPECS.get(spec.type_chain[0]) if spec is not None and \
+                len(spec.type_chain) == 1 and not spec.container_types else None
+            if declared is not None:
+                self.add(node.name, "typed", declared)  # converted on every store
+            elif spec is not None:
+                self.add(node.name, "unknown")
+            else:
+                self.add(node.name, "expr", node.initializer)
+        elif isinstance(node, nodes.ConstantNode):
+            self.add(node.name, "expr", node.initializer)
+        elif isinstance(node, nodes.AssignmentNode) and \
+                isinstance(node.assignee, nodes.IdentifierNode):
+            name = node.assignee.name
+            if node.operator is None:
+                self.add(name, "expr", node.assigned_value)
+            else:
+                self.add(name, "op", node.operator, node.assigned_value)
+        elif isinstance(node, nodes.ForNode):
+            self.add(node.variable, *self.loop_store(node))
+        elif isinstance(node, nodes.PatternNode) and node.pattern_type == nodes.PATTERN_BIND:
+            self.add(node.bind or "", "unknown")
+
+    @staticmethod
+    def loop_store(node: nodes.ForNode) -> tuple[Any, ...]:
+        spec = node.datatype_specifier
+        if spec is not None:
+            declared = _SIMPLE_SPECS.get(spec.type_chain[0]) if len(spec.type_chain) == 1 \
+                else None
+            return ("typed", declared) if declared else ("unknown",)
+        source = node.list
+        if isinstance(source, nodes.CallNode) and isinstance(source.callee,
+                                                             nodes.IdentifierNode) \
+                and source.callee.name == "range" and 1 <= len(source.arguments) <= 3:
+            return ("range", source.arguments)
+        return ("unknown",)
+
+
+def infer_local_types(compiler: Any, fn: nodes.FunctionNode,
+                      assumed: dict[str, str] | None = None) -> dict[str, str | None]:
+    """name -> type for the locals of ``fn`` (None: unknown).  ``assumed`` parameter
+    types hold on entry (a guard checked them)."""
+    bindings = _Bindings()
+    for p in fn.parameters:
+        bindings.add(p.name, *(("typed", assumed[p.name]) if assumed and p.name in assumed
+                               else ("unknown",)))
+    if fn.rest_parameter is not None:
+        bindings.add(fn.rest_parameter.name, "unknown")
+    if fn.body is not None:
+        bindings.walk(fn.body)
+    stores = {name: s for name, s in bindings.stores.items()
+              if not compiler.names_outside_function(name)}
+    types: dict[str, str | None] = {name: BOTTOM for name in stores}
+    env = TypeEnv(compiler, types)
+    for _ in range(50):  # monotone: a handful of rounds reach the fixpoint
+        changed = False
+        for name, its_stores in stores.items():
+            found: str | None = BOTTOM
+            for store in its_stores:
+                found = join(found, _store_type(env, types.get(name), store))
+            if found != types[name]:
+                types[name], changed = found, True
+        if not changed:
+            break
+    else:
+        return {}
+    return {name: (None if t == BOTTOM else t) for name, t in types.items()}
+
+
+def _store_type(env: TypeEnv, current: str | None, store: tuple[Any, ...]) -> str | None:
+    kind = store[0]
+    if kind == "typed":
+        return store[1]
+    if kind == "expr":
+        return env.of(store[1]) if store[1] is not None else None
+    if kind == "op":
+        return binary_type(store[1], current, env.of(store[2]), int_literal(store[2]))
+    if kind == "range":
+        bounds = [int_literal(a) for a in store[1]]
+        if all(b is not None for b in bounds):
+            step = bounds[2] if len(bounds) == 3 else 1
+            start = bounds[0] if len(bounds) >= 2 else 0
+            return "uint" if start >= 0 and step > 0 else "int"  # type: ignore[operator]
+        kinds = [env.of(a) for a in store[1]]
+        if BOTTOM in kinds:
+            return BOTTOM
+        return "int"  # range_iter refuses anything that is not a number
+    return None
+
+
+# * Code -----------------------------------------------------------------------------
+
+class FastPaths:
+    """Mixin of ``Compiler``: typed code for the cases above (None: not handled)."""
+
+    local_types: dict[str, str | None] = {}
+
+    # Names ---------------------------------------------------------------------
+    def names_outside_function(self: Any, name: str) -> bool:
+        """A name the class chain defines (a local of that name could be read as the
+        member before its declaration: no type for it)."""
+        ctx = self.cls
+        while ctx is not None:
+            if ctx.lookup_member(name) is not None:
+                return True
+            ctx = ctx.outer
+        return False
+
+    def is_global_function(self: Any, name: str) -> bool:
+        if self.is_declared(name) or self.names_outside_function(name):
+            return False
+        native = self.native_of(self.cls)
+        return native is None or not self.resolver.native_method(native, name)
+
+    def known_type(self: Any, node: nodes.Node | None) -> str | None:
+        if isinstance(node, nodes.IdentifierNode) and not self.is_declared(node.name):
+            return None
+        found = TypeEnv(self, self.local_types).of(node)
+        return None if found == BOTTOM else found
+
+    # Operators -----------------------------------------------------------------
+    def fast_binary(self: Any, node: nodes.BinaryOpNode) -> ast.expr | None:
+        if self.function is None:
+            return None
+        op = node.operator
+        left_t, right_t = self.known_type(node.left_operand), self.known_type(node.right_operand)
+        if left_t is None or right_t is None:
+            return None
+        if left_t in INTS and right_t in INTS:
+            return self.fast_int_binary(op, node.left_operand, node.right_operand,
+                                        left_t, right_t)
+        plain = self.plain_operator(op, left_t, right_t)
+        if plain is None:
+            return None
+        left, right = self.expr(node.left_operand), self.expr(node.right_operand)
+        return _apply(plain, left, right)
+
+    def fast_compound(self: Any, st: nodes.AssignmentNode) -> ast.expr | None:
+        """The new value of ``x op= y`` for a local x (typed code), or None."""
+        target = st.assignee
+        if not isinstance(target, nodes.IdentifierNode) or not self.is_declared(target.name):
+            return None
+        pair = nodes.BinaryOpNode(line=st.line, column=st.column, end_line=st.end_line,
+                                  end_column=st.end_column, operator=st.operator or "",
+                                  left_operand=target, right_operand=st.assigned_value)
+        return self.fast_binary(pair)
+
+    @staticmethod
+    def plain_operator(op: str, left_t: str, right_t: str) -> Any:
+        compare = {nodes.OP_EQ: ast.Eq, nodes.OP_NE: ast.NotEq}.get(op)
+        # int == float converts the int to a double: left to the generic code.
+        mixed = (left_t == "float") != (right_t == "float")
+        if compare is not None and (left_t in NUMBERS and right_t in NUMBERS and not mixed or
+                                    left_t == right_t and left_t in ("String", "bool")):
+            return compare
+        if "float" in (left_t, right_t) and left_t in NUMBERS and right_t in NUMBERS:
+            return {nodes.OP_ADD: ast.Add, nodes.OP_SUB: ast.Sub,
+                    nodes.OP_MUL: ast.Mult}.get(op)
+        if left_t == right_t == "String" and op == nodes.OP_ADD:
+            return ast.Add
+        return None
+
+    def fast_int_binary(self: Any, op: str, left_node: nodes.Node, right_node: nodes.Node,
+                        left_t: str, right_t: str) -> ast.expr | None:
+        divisor = int_literal(right_node)
+        if op in (nodes.OP_EQ, nodes.OP_NE):
+            left, right = self.expr(left_node), self.expr(right_node)
+            return _apply(ast.Eq if op == nodes.OP_EQ else ast.NotEq, left, right)
+        if op in (nodes.OP_ADD, nodes.OP_SUB, nodes.OP_MUL):
+            left, right = self.expr(left_node), self.expr(right_node)
+            raw = ast.BinOp(left, {nodes.OP_ADD: ast.Add, nodes.OP_SUB: ast.Sub,
+                                   nodes.OP_MUL: ast.Mult}[op](), right)
+            low, high = _overflow_sides(op, left_t, right_t, int_literal(left_node), divisor)
+            return self.wrapped(raw, low, high)
+        if op in (nodes.OP_MOD, nodes.OP_DIV) and divisor is not None and divisor > 0:
+            left = self.expr(left_node)
+            if op == nodes.OP_DIV and divisor == 1:
+                return left
+            py_op = ast.Mod if op == nodes.OP_MOD else ast.FloorDiv
+            if left_t == "uint":
+                return ast.BinOp(left, py_op(), ast.Constant(divisor))
+            return _truncating(left, py_op, divisor)
+        if op in (nodes.OP_MOD, nodes.OP_DIV) and self.dialect == 4:
+            helper = "int_mod" if op == nodes.OP_MOD else "int_div"
+            return self.call_rt(helper, self.expr(left_node), self.expr(right_node))
+        return None
+
+    def wrapped(self: Any, raw: ast.expr, low: bool, high: bool) -> ast.expr:
+        """``raw`` (an int), wrapped to 64 bits when it can leave the range on that side."""
+        if not (low or high):
+            return raw
+        t = "_gd_w"
+        walrus = ast.NamedExpr(ast.Name(t, ast.Store()), raw)
+        if low and high:
+            test: ast.expr = ast.Compare(ast.Constant(INT_MIN), [ast.LtE(), ast.LtE()],
+                                         [walrus, ast.Constant(INT_MAX)])
+        elif high:
+            test = ast.Compare(walrus, [ast.LtE()], [ast.Constant(INT_MAX)])
+        else:
+            test = ast.Compare(walrus, [ast.GtE()], [ast.Constant(INT_MIN)])
+        return ast.IfExp(test, ast.Name(t, ast.Load()),
+                         self.call_rt("wrap_int", ast.Name(t, ast.Load())))
+
+    # Method calls ----------------------------------------------------------------
+    def fast_method_call(self: Any, base_node: nodes.Node, base: ast.expr, name: str,
+                         args: list[ast.expr], used: bool) -> ast.expr | None:
+        if self.function is None or self.dialect != 4:
+            return None
+        base_t = self.known_type(base_node)
+        if base_t is not None and base_t.startswith("class:"):
+            return self.fast_script_call(base_t[len("class:"):], base, name, args, used)
+        if base_t not in _INT_RESULT_TYPES or base_t is None:
+            return None
+        found = self.resolver.builtin_method(base_t, name, len(args), used)
+        if found is None:
+            return None
+        cls, function = found
+        special = _SPECIAL_METHODS.get((base_t, name, len(args)))
+        if special is not None:
+            function_ref = self.rt(special)
+        else:
+            function_ref = ast.Name(self.new_global(function, "M"), ast.Load())
+        first, again = _evaluated_once(self, base, "o")
+        guard = _is_type(self, first, ast.Name(self.new_global(cls, "T"), ast.Load()))
+        direct = ast.Call(function_ref, [again(), *args], [])
+        hook = "call_method_ret" if used else "call_method"
+        generic = self.call_rt(hook, again(), ast.Constant(name), *args)
+        return ast.IfExp(guard, direct, generic)
+
+    def fast_global_call(self: Any, name: str, call: ast.Call) -> ast.expr | None:
+        """``str(x)`` of an int is Python's decimal form: no generic conversion."""
+        if name != "str" or len(call.args) != 1 or self.function is None:
+            return None
+        first, again = _evaluated_once(self, call.args[0], "s")
+        call.args = [again()]
+        return ast.IfExp(_is_type(self, first, ast.Name("int", ast.Load())),
+                         ast.Call(self.rt("int_text"), [again()], []), call)
+
+    def script_class_named(self: Any, name: str) -> Any:
+        """The ClassContext of an inner class ``name`` of this script, compiled already."""
+        if self.is_declared(name):
+            return None
+        ctx = self.cls
+        while ctx is not None:
+            found = ctx.lookup_member(name)
+            if found is not None:
+                kind, detail = found
+                return detail if kind == "class" and detail is not None else None
+            ctx = ctx.outer
+        return None
+
+    def fast_script_call(self: Any, py_class: str, base: ast.expr, name: str,
+                         args: list[ast.expr], used: bool) -> ast.expr | None:
+        """``obj.method(...)`` on an instance of an inner class of this script: a direct
+        Python call behind an exact-class guard.  Only for RefCounted classes (nothing can
+        free them) and a non-static method of the script taking that many arguments."""
+        ctx = _context_named(self.cls, py_class)
+        found = ctx.lookup_member(name) if ctx is not None else None
+        if found is None or found[0] != "method" or not isinstance(found[1], nodes.FunctionNode):
+            return None
+        fn = found[1]
+        required = sum(1 for p in fn.parameters if p.initializer is None)
+        if fn.rest_parameter is not None or not required <= len(args) <= len(fn.parameters):
+            return None
+        native = ctx.info.native
+        if not any(vars(k).get("GODOT_NAME") in ("RefCounted", "Reference")
+                   for k in getattr(native, "__mro__", ())):
+            return None
+        first, again = _evaluated_once(self, base, "o")
+        guard = _is_type(self, first, ast.Name(py_class, ast.Load()))
+        from .compiler import pyname
+
+        direct = ast.Call(ast.Attribute(again(), pyname(name), ast.Load()), args, [])
+        hook = "call_method_ret" if used else "call_method"
+        generic = self.call_rt(hook, again(), ast.Constant(name), *args)
+        return ast.IfExp(guard, direct, generic)
+
+    # x = x + y on a local ---------------------------------------------------------
+    def fast_self_append(self: Any, st: nodes.AssignmentNode) -> bool:
+        """``x = x + y`` or ``x += y`` on a local x: emitted here (True) or not handled."""
+        target = st.assignee
+        if self.function is None or not isinstance(target, nodes.IdentifierNode) or \
+                not self.is_declared(target.name) or \
+                self.scope.converters.get(target.name) is not None or \
+                getattr(self.scope, "types", {}).get(target.name) is not None:
+            return False
+        name = target.name
+        if st.operator == nodes.OP_ADD:
+            added = st.assigned_value
+        elif st.operator is None and isinstance(st.assigned_value, nodes.BinaryOpNode) and \
+                st.assigned_value.operator == nodes.OP_ADD and \
+                isinstance(st.assigned_value.left_operand, nodes.IdentifierNode) and \
+                st.assigned_value.left_operand.name == name:
+            added = st.assigned_value.right_operand
+        else:
+            return False
+        own_t = self.known_type(target)
+        if own_t in ("int", "uint", "float", "bool"):
+            return False
+        local = ast.Name(self.local_name(name), ast.Load())
+        temp = self.temp("a")
+        self.emit(ast.Assign([ast.Name(temp, ast.Store())], self.expr(added)), st)
+        value = ast.Name(temp, ast.Load())
+        store = ast.Name(self.local_name(name), ast.Store())
+        generic = [ast.Assign([store], self.binary(nodes.OP_ADD, local, value, st))]
+        bytes_test = ast.BoolOp(ast.And(), [
+            _is_type(self, local, self.rt("PackedByteArray")), _is_type(self, value, self.rt(
+                "PackedByteArray")),
+            ast.Compare(self.call_rt("getrefcount", local), [ast.Eq()], [ast.Constant(2)])])
+        grow = [ast.Expr(self.call_rt("extend_bytes", local, value))]
+        chain = ast.If(bytes_test, grow, generic)
+        if own_t in (None, "String"):
+            str_type = self.rt("str_class")
+            text_test = ast.BoolOp(ast.And(), [_is_type(self, local, str_type),
+                                               _is_type(self, value, str_type)])
+            concat = [ast.Assign([store], ast.BinOp(local, ast.Add(), value))]
+            chain = ast.If(text_test, concat, [chain])
+        self.emit(chain, st)
+        return True
+
+    # Function bodies ---------------------------------------------------------------
+    def function_body(self: Any, fn: nodes.FunctionNode, out: list[ast.stmt],
+                      specialize: bool) -> None:
+        """``fn``'s statements, typed; with a second body for int parameters if it pays."""
+        saved = self.local_types
+        try:
+            ints = self.int_parameters(fn) if specialize else []
+            self.local_types = infer_local_types(self, fn)
+            if not ints:
+                self.block(fn.body.statements, out)
+                return
+            generic: list[ast.stmt] = []
+            self.block(fn.body.statements, generic)
+            fast: list[ast.stmt] = []
+            self.local_types = infer_local_types(self, fn, {n: "int" for n in ints})
+            resolver, self.resolver = self.resolver, _Quiet(self.resolver)
+            try:  # the same statements again: their warnings were printed once already
+                self.block(fn.body.statements, fast)
+            finally:
+                self.resolver = resolver
+            out.append(self.located(ast.If(self.int_guard(ints), fast or [ast.Pass()],
+                                           generic or [ast.Pass()]), fn))
+        finally:
+            self.local_types = saved
+
+    # Parameters known to be ints behind a guard -----------------------------------------
+    def int_parameters(self: Any, fn: nodes.FunctionNode) -> list[str]:
+        """Untyped parameters a specialized body should assume to be ints."""
+        if fn.body is None or fn.rest_parameter is not None:
+            return []
+        count = 0
+        used: set[str] = set()
+        params = {p.name for p in fn.parameters if p.datatype_specifier is None and
+                  not p.infer_type}
+        stack: list[nodes.Node] = [fn.body]
+        while stack:
+            node = stack.pop()
+            count += 1
+            if count > _MAX_SPECIALIZED_NODES or isinstance(
+                    node, (nodes.LambdaNode, nodes.AwaitNode, nodes.YieldNode)):
+                return []
+            if isinstance(node, nodes.BinaryOpNode) and node.operator in (
+                    nodes.OP_ADD, nodes.OP_SUB, nodes.OP_MUL, nodes.OP_MOD, nodes.OP_LT,
+                    nodes.OP_LE, nodes.OP_GT, nodes.OP_GE):
+                for side, other in ((node.left_operand, node.right_operand),
+                                    (node.right_operand, node.left_operand)):
+                    if isinstance(side, nodes.IdentifierNode) and side.name in params and \
+                            int_literal(other) is not None:
+                        used.add(side.name)
+            stack.extend(nodes.iter_children(node))
+        return sorted(used)
+
+    def int_guard(self: Any, names: list[str]) -> ast.expr:
+        int_type = ast.Name("int", ast.Load())
+        tests = [_is_type(self, ast.Name(self.local_name(n), ast.Load()), int_type)
+                 for n in names]
+        return tests[0] if len(tests) == 1 else ast.BoolOp(ast.And(), tests)
+
+
+class _Quiet:
+    """A resolver whose warnings are not printed (statements compiled a second time)."""
+
+    def __init__(self, resolver: Any) -> None:
+        self._resolver = resolver
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._resolver, name)
+
+    def warn(self, message: str) -> None:
+        pass
+
+
+def _context_named(ctx: Any, py_name: str) -> Any:
+    """The ClassContext called ``py_name`` among ``ctx``'s inner classes and outers'."""
+    while ctx is not None:
+        stack = [ctx]
+        while stack:
+            current = stack.pop()
+            if current is not None and current.py_name == py_name:
+                return current
+            stack.extend(c for c in (current.inner.values() if current else ()) if c)
+        ctx = ctx.outer
+    return None
+
+
+def _evaluated_once(compiler: Any, value: ast.expr, hint: str) -> tuple[ast.expr, Any]:
+    """(first use, maker of later uses) of ``value``: a local is read again (no temporary
+    keeps its object alive, which would defeat ``getrefcount``); anything else goes
+    through a temporary."""
+    if isinstance(value, ast.Name):
+        return value, lambda: ast.Name(value.id, ast.Load())
+    if isinstance(value, ast.Constant):
+        return value, lambda: ast.Constant(value.value)
+    temp = compiler.temp(hint)
+    return (ast.NamedExpr(ast.Name(temp, ast.Store()), value),
+            lambda: ast.Name(temp, ast.Load()))
+
+
+def _apply(op: Any, left: ast.expr, right: ast.expr) -> ast.expr:
+    if op in (ast.Eq, ast.NotEq):
+        return ast.Compare(left, [op()], [right])
+    return ast.BinOp(left, op(), right)
+
+
+def _is_type(compiler: Any, value: ast.expr, cls: ast.expr) -> ast.expr:
+    """``type(value) is cls``, with Python's ``type`` (a script may have a local "type")."""
+    return ast.Compare(ast.Call(compiler.rt("type_of"), [value], []), [ast.Is()], [cls])
+
+
+def _truncating(left: ast.expr, py_op: Any, divisor: int) -> ast.expr:
+    """C's ``left % divisor`` / ``left / divisor`` (truncation) for a positive divisor."""
+    t = "_gd_w"
+    walrus = ast.NamedExpr(ast.Name(t, ast.Store()), left)
+    positive = ast.BinOp(ast.Name(t, ast.Load()), py_op(), ast.Constant(divisor))
+    negated = ast.UnaryOp(ast.USub(), ast.BinOp(ast.UnaryOp(ast.USub(), ast.Name(
+        t, ast.Load())), py_op(), ast.Constant(divisor)))
+    return ast.IfExp(ast.Compare(walrus, [ast.GtE()], [ast.Constant(0)]), positive, negated)
+
+
+def _overflow_sides(op: str, left_t: str, right_t: str, left_c: int | None,
+                    right_c: int | None) -> tuple[bool, bool]:
+    """(can go below INT64_MIN, can go above INT64_MAX) for int ``left op right``."""
+    left_nonneg = left_t == "uint" or (left_c is not None and left_c >= 0)
+    right_nonneg = right_t == "uint" or (right_c is not None and right_c >= 0)
+    left_nonpos = left_c is not None and left_c <= 0
+    right_nonpos = right_c is not None and right_c <= 0
+    if op == nodes.OP_ADD:
+        return (not (left_nonneg or right_nonneg), not (left_nonpos or right_nonpos))
+    if op == nodes.OP_SUB:
+        if left_nonneg and right_nonneg:
+            return False, False
+        return (not right_nonpos, not right_nonneg)
+    if left_c is not None and right_c is not None and INT_MIN <= left_c * right_c <= INT_MAX:
+        return False, False
+    return True, True
+
+
+def _generic_only() -> None:
+    """``GDSCRIPT_NO_FAST_PATHS=1``: compile only the generic code (to compare)."""
+    def plain_body(self: Any, fn: nodes.FunctionNode, out: list[ast.stmt],
+                   specialize: bool) -> None:
+        self.block(fn.body.statements, out)
+
+    FastPaths.function_body = plain_body  # type: ignore[method-assign]
+    for name in ("fast_binary", "fast_compound", "fast_method_call", "fast_global_call"):
+        setattr(FastPaths, name, lambda self, *args, **kwargs: None)
+    FastPaths.fast_self_append = lambda self, st: False  # type: ignore[method-assign]
+
+
+if os.environ.get("GDSCRIPT_NO_FAST_PATHS"):
+    _generic_only()
