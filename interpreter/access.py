@@ -35,6 +35,11 @@ def _type_name(value: Any, dialect: int = 4) -> str:
 
     if isinstance(value, Object):
         return object_type_name(value)
+    if dialect == 4 and isinstance(value, (list, dict)) and (
+            getattr(value, "typed_builtin", 0) or getattr(value, "typed_key", 0) or
+            getattr(value, "typed_value", 0)):
+        from .globalscope import container_type_name
+        return container_type_name(value)  # Godot's _get_var_type: Array[int]
     return godot_type_name(value, dialect)
 
 
@@ -102,10 +107,19 @@ def msg_call_on_freed(dialect: int, name: str) -> str:
     return f"Cannot call method '{name}' on a previously freed instance."
 
 
-def _freed_check(obj: Any) -> None:
+def _freed_check(obj: Any, dialect: int = 4, name: str = "") -> None:
     if getattr(obj, "_gd_freed", False):
+        if dialect == 3:  # a freed object reads as a null instance in Godot 3
+            raise ScriptRuntimeError(f"Invalid get index '{name}' (on base: 'null instance').")
         raise ScriptRuntimeError("Invalid access to property or key on a previously freed "
                                  "instance.")
+
+
+def _live_getter(obj: Any, inner: Getter, name: str, dialect: int) -> Any:
+    """A cached getter of an object member: the object may have been freed since."""
+    if obj._gd_freed:
+        _freed_check(obj, dialect, name)
+    return inner(obj)
 
 
 class Hooks:
@@ -149,8 +163,10 @@ class Hooks:
         t = type(obj)
         getter: Getter | None = None
         if isinstance(obj, Object):
-            _freed_check(obj)
-            getter = _object_getter(t, name)
+            _freed_check(obj, self.dialect, name)
+            inner = _object_getter(t, name) or _virtual_getter(t, name, self.dialect)
+            getter = None if inner is None else \
+                partial(_live_getter, inner=inner, name=name, dialect=self.dialect)
         elif isinstance(obj, dict):
             return partial(_dict_member, name=name, dialect=self.dialect)
         elif name in getattr(t, "MEMBERS", ()):
@@ -165,7 +181,7 @@ class Hooks:
         self._getters[t, name] = getter
         return getter
 
-    def _class_member(self, cls: type, name: str) -> Any:
+    def _class_member(self, cls: type, name: str, calling: bool = False) -> Any:
         info = getattr(cls, "_gd_script", None)
         if info is not None:
             found, value = info.class_member(cls, name)
@@ -174,19 +190,26 @@ class Hooks:
         consts = getattr(cls, "CONSTANTS_3" if self.dialect == 3 else "CONSTANTS", None)
         if consts and name in consts:
             return consts[name]
+        if self.dialect == 4:
+            enum = _class_enum(cls, name)
+            if enum is not None:
+                return enum
         statics = getattr(cls, "STATIC_METHODS_3" if self.dialect == 3 else "STATIC_METHODS",
                           None)
         if statics and name in statics:
-            return Callable(function=statics[name])
+            return _class_callable(cls, name, statics[name])
         if issubclass(cls, Object):
             api = godot_api(cls)
             if name in api.constants:
                 return api.constants[name]
             if name == "new":
-                return Callable(function=_native_constructor(cls))
+                return _class_callable(cls, name, _native_constructor(cls))
             method = api.methods.get(name)
             if isinstance(method, (staticmethod, classmethod)):
-                return Callable(function=getattr(cls, name))
+                return _class_callable(cls, name, getattr(cls, name))
+            if method is not None and calling:
+                raise ScriptRuntimeError(f"Invalid call. Nonexistent function '{name}' in base "
+                                         f"'{_class_display(cls)}'.")
             if method is not None:
                 raise ScriptRuntimeError(
                     f"Cannot call non-static function '{name}' on the class '{cls.__name__}' "
@@ -194,15 +217,27 @@ class Hooks:
         elif cls.__module__.startswith("gdscript.") and \
                 isinstance(vars(cls).get(name), staticmethod):
             return Callable(function=getattr(cls, name))  # Callable.create, ...
+        elif cls is str and self.dialect == 4:
+            from gdscript.stdlib.strings import STRING_STATIC
+
+            if name in STRING_STATIC:  # String.num(), String.chr()...
+                return Callable(function=STRING_STATIC[name], name=name)
         raise ScriptRuntimeError(f"Invalid access to property or key '{name}' on a base "
-                                 f"object of type '{_class_display(cls)}'.")
+                                 f"object of type '{_class_object_type(cls)}'.")
 
     def set_member(self, obj: Any, name: str, value: Any) -> Any:
         if isinstance(obj, Object):
             _freed_check(obj)
             info = getattr(type(obj), "_gd_script", None)
-            if info is not None and info.set_member(obj, name, value):
-                return obj
+            try:
+                if info is not None and info.set_member(obj, name, value):
+                    return obj
+            except ScriptRuntimeError:  # the member's type refused it: Godot's set fails
+                raise ScriptRuntimeError(msg_set_invalid(self.dialect, name, obj,
+                                                         value)) from None
+            hook = info.find_method("_set") if info is not None else None
+            if hook is not None and hook(obj, name, value) is True:
+                return obj  # the script's _set() took the property
             prop = godot_api(type(obj)).properties.get(name)
             if prop is not None and prop.fset is not None:
                 prop.fset(obj, value)
@@ -240,6 +275,13 @@ class Hooks:
             except (KeyError, TypeError):
                 raise ScriptRuntimeError(msg_get_missing(self.dialect, key, obj)) from None
         if hasattr(t, "_get_index"):
+            if self.dialect == 3:
+                try:
+                    return obj._get_index(key)
+                except ScriptRuntimeError as exc:  # 3.x words a bad index of a vector alike
+                    if exc.message.startswith("Out of bounds get index"):
+                        raise ScriptRuntimeError(msg_get_missing(3, key, obj)) from None
+                    raise
             return obj._get_index(key)
         if isinstance(obj, Object) and isinstance(key, str):
             return self.get_member(obj, key)
@@ -260,10 +302,17 @@ class Hooks:
             index = key + size if key < 0 else key
             if not 0 <= index < size:
                 raise ScriptRuntimeError(msg_set_out_of_bounds(self.dialect, key, obj, value))
-            obj[index] = value
+            if getattr(obj, "read_only", False) or getattr(obj, "typed_builtin", 0):
+                _set_checked_element(obj, index, key, value)
+            else:
+                obj[index] = value
             return obj
         if isinstance(obj, dict):
-            obj[key] = value
+            if getattr(obj, "read_only", False) or getattr(obj, "typed_key", 0) or \
+                    getattr(obj, "typed_value", 0):
+                _set_checked_entry(obj, key, value)
+            else:
+                obj[key] = value
             return obj
         if isinstance(obj, str):
             return _string_with_char(obj, key, value, self.dialect)
@@ -284,7 +333,7 @@ class Hooks:
             if obj is None:
                 raise ScriptRuntimeError(msg_call_on_null(self.dialect, name)) from None
             if isinstance(obj, type):
-                return self._class_member(obj, name)(*args)
+                return self._class_member(obj, name, calling=True)(*args)
             fn = self._make_caller(obj, name)
         if fn is None:  # a method looked up per object (freed checks)
             return self._call_object(obj, name, args, self.dialect)
@@ -294,6 +343,30 @@ class Hooks:
             return fn(obj, *args)
         except TypeError as exc:
             raise _builtin_arity_error(exc, self.dialect, obj, name, fn, args) from None
+
+    def call_method_ret(self, obj: Any, name: str, *args: Any) -> Any:
+        """``call_method`` whose result is used: a void native method's is an error."""
+        result = self.call_method(obj, name, *args)
+        if result is None and self._returns_void(obj, name):
+            raise ScriptRuntimeError('Trying to get a return value of a method that returns '
+                                     '"void"')
+        return result
+
+    def _returns_void(self, obj: Any, name: str) -> bool:
+        if isinstance(obj, type):
+            return False
+        if isinstance(obj, Object):
+            if name == "free":
+                return True
+            info = getattr(type(obj), "_gd_script", None)
+            if info is not None and info.find_method(name) is not None:
+                return False  # script functions are checked by the analyzer only
+            method = godot_api(type(obj)).methods.get(name)
+        else:
+            method = (self.value_methods(type(obj)) or {}).get(name)
+        method = getattr(method, "__func__", method)
+        returns = getattr(method, "__annotations__", {}).get("return", "?")
+        return returns is None or returns == "None"
 
     def _make_caller(self, obj: Any, name: str) -> Any:
         t = type(obj)
@@ -426,11 +499,43 @@ def _native_constructor(cls: type) -> Any:
     return new
 
 
+def _class_enum(cls: type, name: str) -> Any:
+    """``Node.ProcessMode``, ``Vector3.Axis``: a native enum as a Dictionary."""
+    for klass in cls.__mro__:
+        names = vars(klass).get("ENUMS", {}).get(name)
+        if names is not None:
+            from .globalscope import enum_dictionary
+            from .member_info import class_constant
+
+            return enum_dictionary({k: class_constant(klass, k) for k in names})
+    return None
+
+
+def _class_object_type(cls: type) -> str:
+    """The class of a class used as a value: a script or a native class object."""
+    return "GDScript" if hasattr(cls, "_gd_script") else "GDScriptNativeClass"
+
+
 def _class_display(cls: type) -> str:
     info = getattr(cls, "_gd_script", None)
     if info is not None:
         return info.display_name()
     return getattr(cls, "GODOT_NAME", cls.__name__)
+
+
+def _virtual_getter(t: type, name: str, dialect: int) -> Getter | None:
+    """A property the script's ``_get()`` provides: null from it means there is none."""
+    info = getattr(t, "_gd_script", None)
+    hook = info.find_method("_get") if info is not None else None
+    if hook is None:
+        return None
+
+    def get_virtual(obj: Any) -> Any:
+        value = hook(obj, name)
+        if value is None:
+            raise ScriptRuntimeError(msg_get_missing(dialect, name, obj))
+        return value
+    return get_virtual
 
 
 def _object_getter(t: type, name: str) -> Getter | None:
@@ -450,6 +555,45 @@ def _object_getter(t: type, name: str) -> Getter | None:
         value = api.constants[name]
         return lambda _obj: value
     return None
+
+
+def _set_checked_element(arr: Any, index: int, key: Any, value: Any) -> None:
+    """``arr[i] = v`` on a read-only or typed Array (Godot's Array::set checks)."""
+    from gdscript.stdlib.arrays import _validate
+
+    if arr.read_only:
+        raise ScriptRuntimeError(f"Invalid assignment on read-only value (on base: "
+                                 f"'{_type_name(arr)}').")
+    ok, value = _validate(arr, value, "set")
+    if not ok:
+        raise ScriptRuntimeError(f"Invalid assignment of index {_quote_key(key)} (on base: "
+                                 f"'{_type_name(arr)}') with value of type "
+                                 f"'{_type_name(value)}'.")
+    arr[index] = value
+
+
+def _set_checked_entry(d: Any, key: Any, value: Any) -> None:
+    """``d[k] = v`` on a read-only or typed Dictionary (Godot's Dictionary::set checks)."""
+    from gdscript.errors import engine_error
+    from gdscript.stdlib.dictionary import typed_set
+    from gdscript.stdlib.variant import stringify
+
+    if d.read_only:
+        engine_error('Condition "_p->read_only" is true. Returning: false',
+                     "Dictionary is in read-only state.")
+        raise ScriptRuntimeError(f"Invalid assignment on read-only value (on base: "
+                                 f"'{_type_name(d)}').")
+    if not typed_set(d, key, value):
+        text = stringify(key)
+        where = f"'{text}'" if text else f"of type '{_type_name(key)}'"
+        raise ScriptRuntimeError(f"Invalid assignment of property or key {where} with value "
+                                 f"of type '{_type_name(value)}' on a base object of type "
+                                 f"'{_type_name(d)}'.")
+
+
+def _class_callable(cls: type, name: str, function: Any) -> Callable:
+    """``Node.new``, ``JSON.parse_string``: a Callable on the class object."""
+    return Callable(cls, name, function)
 
 
 def _method_callable(obj: Any, name: str) -> Callable:

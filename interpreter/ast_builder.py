@@ -78,11 +78,13 @@ class AstBuilder:
 
     def __init__(self) -> None:
         self.dialect = 4
+        self.engine_errors: list[str] = []  # Godot 3 tokenizer errors of this parse
 
     # * Class level ---------------------------------------------------------
 
     def start(self, c):
         cls = n.ClassNode(line=1, column=1, dialect=self.dialect)
+        cls.engine_errors, self.engine_errors = self.engine_errors, []
         for item in reversed(c):
             if isinstance(item, n.Node):
                 cls.end_line, cls.end_column = item.end_line, item.end_column
@@ -566,7 +568,8 @@ class AstBuilder:
     def number(self, c):
         tok = c[0]
         return n.LiteralNode(tok.line, tok.column, tok.end_line, tok.end_column,
-                             value=_number_value(tok))
+                             value=_number_value(tok) if self.dialect == 4 else
+                             _number_value_3(tok, self.engine_errors))
 
     def string(self, c):
         tok = c[0]
@@ -657,6 +660,10 @@ class AstBuilder:
         prefix = text[0]
         kind = n.STRING_PLAIN
         raw = False
+        if prefix == "@":  # Godot 3's NodePath literal
+            if self.dialect != 3:
+                raise ParseError(messages.invalid_character("@"), tok.line, tok.column)
+            text, kind = text[1:], n.STRING_NODE_PATH
         if prefix in "&^r":
             text = text[1:]
             if prefix == "r":
@@ -685,6 +692,11 @@ def _number_value(tok):
     if "__" in text:
         raise ParseError(messages.ADJACENT_UNDERSCORES, tok.line, tok.column)
     clean = text.replace("_", "")
+    # Underscores only where digits must be (``0x_``, ``1e_``): no number at all.
+    if clean[:2] in ("0x", "0X", "0b", "0B") and len(clean) == 2:
+        raise ParseError(f'Unexpected underscore after "0{text[1]}".', tok.line, tok.column)
+    if clean[:2] not in ("0x", "0X") and re.search(r"[eE][+-]?$", clean):
+        raise ParseError('Expected exponent value after "e".', tok.line, tok.column)
     if clean[:2] in ("0x", "0X"):
         return int(clean[2:], 16)
     if clean[:2] in ("0b", "0B"):
@@ -692,6 +704,53 @@ def _number_value(tok):
     if "." in clean or "e" in clean or "E" in clean:
         return float(clean)
     return int(clean)
+
+
+def _number_value_3(tok, engine_errors):
+    """Godot 3's tokenizer: decimal floats go through its own strtod (which rounds twice
+    for long mantissas), an int too big for 64 bits is INT64_MAX and an engine error
+    (appended to ``engine_errors``: the compiler prints it on every load)."""
+    text = tok.value.replace("_", "")
+    is_hex = text[:2] in ("0x", "0X")
+    if not is_hex and re.search(r"[eE][+-]?$", text):  # Godot 3.2.3's wording
+        raise ParseError(f"Parse error: Invalid numeric constant: {text}", tok.line, tok.column)
+    if not is_hex and ("." in text or "e" in text or "E" in text):
+        return strtod_3(text)
+    value = _number_value(tok)
+    if isinstance(value, int) and value > 2**63 - 1:
+        engine_errors.append(f"ERROR: {'hex_to_int64' if is_hex else 'to_int64'}: Cannot "
+                             f"represent {text} as 64-bit integer, provided value is too big.")
+        return 2**63 - 1
+    return value
+
+
+_POWERS_OF_10 = (10.0, 100.0, 1.0e4, 1.0e8, 1.0e16, 1.0e32, 1.0e64, 1.0e128, 1.0e256)
+
+
+def strtod_3(text):
+    """Godot 3's ``built_in_strtod`` on an unsigned decimal literal: at most 18 mantissa
+    digits read as two ints, then scaled by a product of powers of ten."""
+    found = re.match(r"(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$", text)
+    if found is None:
+        return float(text)
+    whole, frac = found.group(1), found.group(2) or ""
+    digits = whole + frac
+    frac_exp = -len(frac)
+    if len(digits) > 18:
+        frac_exp += len(digits) - 18
+        digits = digits[:18]
+    if not digits:
+        return 0.0
+    fraction = 1.0e9 * int(digits[:-9] or "0") + int(digits[-9:])
+    exponent = frac_exp + int(found.group(3) or 0)
+    scale, power = 1.0, min(abs(exponent), 511)
+    for factor in _POWERS_OF_10:
+        if power == 0:
+            break
+        if power & 1:
+            scale *= factor
+        power >>= 1
+    return fraction / scale if exponent < 0 else fraction * scale
 
 
 def _unquote_path(path):

@@ -26,11 +26,16 @@ from __future__ import annotations
 
 import ast
 import keyword
+import math
+import operator
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import nodes
+from .compiler_fast import FastPaths
 from .errors import AnalyzerError, InternalError
+from .member_info import TypeModel, reflector
+from .ops3 import BINARY_3
 
 MISSING = object()
 
@@ -67,6 +72,7 @@ class ClassContext:
     signals: set[str] = field(default_factory=set)
     constants: dict[str, Any] = field(default_factory=dict)  # name -> global name
     inner: dict[str, ClassContext] = field(default_factory=dict)
+    resolved: bool = False  # its base class is known
 
     def lookup_member(self, name: str) -> tuple[str, Any] | None:
         """(kind, detail) for a name of this class or its script bases."""
@@ -106,14 +112,20 @@ class Scope:
         self.parent = parent
         self.blocks: list[set[str]] = [set()]
         self.converters: dict[str, Any] = {}  # typed locals: name -> conversion
+        self.types: dict[str, nodes.TypeNode] = {}  # locals of a known (hard) type
         self.is_static = is_static
 
-    def declare(self, name: str, converter: Any = None) -> None:
+    def declare(self, name: str, converter: Any = None,
+                datatype: nodes.TypeNode | None = None) -> None:
         self.blocks[-1].add(name)
         if converter is not None:
             self.converters[name] = converter
         else:
             self.converters.pop(name, None)
+        if datatype is not None:
+            self.types[name] = datatype
+        else:
+            self.types.pop(name, None)
 
     def is_local(self, name: str) -> bool:
         return any(name in b for b in self.blocks)
@@ -127,7 +139,7 @@ class Scope:
 
 # * The compiler ----------------------------------------------------------------------
 
-class Compiler:
+class Compiler(FastPaths):
     def __init__(self, tree: nodes.ClassNode, path: str, dialect: int, resolver: Any) -> None:
         self.tree = tree
         self.path = path
@@ -142,6 +154,7 @@ class Compiler:
         self.is_coroutine = False
         self.loop_depth = 0
         self.setter_of: str | None = None  # inside a property accessor of this member
+        self.discarded: nodes.Node | None = None  # the expression statement being compiled
 
     # * Helpers ------------------------------------------------------------------
     def fail(self, message: str, node: nodes.Node) -> AnalyzerError:
@@ -191,28 +204,47 @@ class Compiler:
 
     # * Module and classes --------------------------------------------------------
     def compile(self) -> CompiledScript:
+        for line in self.tree.engine_errors:  # through the resolver: cached runs repeat it
+            self.resolver.warn(line)
         body: list[ast.stmt] = []
         ctx = self.class_context(self.tree, None, "_gd_main")
-        self.compile_class(ctx, body)
+        self.resolve_bases(ctx, set())
+        self.type_model = TypeModel(self, ctx)
+        # Every class of the file (base before derived), inner classes as constants of
+        # their outer class, every constant (each after the constants it uses), then
+        # static initialization.
+        constants: list[ast.stmt] = []
+        for each in _base_first(ctx):
+            self.compile_class(each, body, constants)
+        self.register_inner_classes(ctx, body)
+        body.extend(_dependency_order(constants))
+        self.static_initialization(ctx, body)
+        for each in _base_first(ctx):  # built when a script first asks
+            each.info.reflector = reflector(self.type_model, each)
         module = ast.Module(body=body, type_ignores=[])
         ast.fix_missing_locations(module)
         return CompiledScript(module, self.globals)
 
+    def static_initialization(self, ctx: ClassContext, out: list[ast.stmt]) -> None:
+        """Once every class exists, as Godot: static variables, then ``_static_init``,
+        for a class before its inner classes (in declaration order)."""
+        out.extend(ctx.static_inits)
+        out.append(self.located(ast.Expr(self.call_rt(
+            "static_init", ast.Name(ctx.py_name, ast.Load()))), ctx.node))  # type: ignore[arg-type]
+        for member in ctx.node.members:
+            if isinstance(member, nodes.ClassNode):
+                self.static_initialization(ctx.inner[member.name or ""], out)
+
     def class_context(self, node: nodes.ClassNode, outer: ClassContext | None,
                       py_name: str) -> ClassContext:
+        """The context of ``node`` and of its inner classes (their bases resolved later)."""
         from .script import ScriptInfo
 
-        base = self.resolve_base(node, outer)
-        base_ctx = base if isinstance(base, ClassContext) else None
-        base_class = None if base_ctx is not None else base
-        base_info = base_ctx.info if base_ctx is not None else getattr(base, "_gd_script", None)
-        native = base_info.native if base_info is not None else base_class
         is_global = outer is None and bool(node.class_name)
         name = node.class_name if outer is None else node.name
-        info = ScriptInfo(name=name, path=self.path, dialect=self.dialect, native=native,
-                          base=base_info, outer=outer.info if outer else None,
-                          is_global_name=is_global)
-        ctx = ClassContext(node, info, py_name, outer, base_class, base_ctx)
+        info = ScriptInfo(name=name, path=self.path, dialect=self.dialect, native=None,  # type: ignore[arg-type]
+                          outer=outer.info if outer else None, is_global_name=is_global)
+        ctx = ClassContext(node, info, py_name, outer, None)
         for member in node.members:
             if isinstance(member, nodes.VariableNode):
                 ctx.members[member.name] = member
@@ -221,13 +253,39 @@ class Compiler:
             elif isinstance(member, nodes.SignalNode):
                 ctx.signals.add(member.name)
             elif isinstance(member, nodes.ClassNode):
-                ctx.inner[member.name or ""] = None  # type: ignore[assignment]
+                ctx.inner[member.name or ""] = self.class_context(
+                    member, ctx, f"{py_name}_{member.name}")
             elif isinstance(member, (nodes.ConstantNode, nodes.EnumNode)) and member.name:
                 ctx.constants[member.name] = f"_gd_c_{py_name}_{member.name}"
             if isinstance(member, nodes.EnumNode) and member.name is None:
                 for value in member.values:
                     ctx.constants[value.name] = f"_gd_c_{py_name}_{value.name}"
         return ctx
+
+    def resolve_bases(self, ctx: ClassContext, visiting: set[int]) -> None:
+        """Resolve the base of ``ctx`` (its base's first) and of its inner classes."""
+        self.resolve_class_base(ctx, visiting)
+        for inner in ctx.inner.values():
+            self.resolve_bases(inner, visiting)
+
+    def resolve_class_base(self, ctx: ClassContext, visiting: set[int]) -> None:
+        if ctx.resolved:
+            return
+        if id(ctx) in visiting:
+            raise self.fail(f'Could not resolve class "{ctx.info.name or ctx.py_name}": '
+                            f'Cyclic reference.', ctx.node)
+        visiting.add(id(ctx))
+        base = self.resolve_base(ctx.node, ctx)
+        if isinstance(base, ClassContext):
+            self.resolve_class_base(base, visiting)
+        visiting.discard(id(ctx))
+        ctx.base_ctx = base if isinstance(base, ClassContext) else None
+        ctx.base_class = None if ctx.base_ctx is not None else base
+        base_info = ctx.base_ctx.info if ctx.base_ctx is not None else \
+            getattr(base, "_gd_script", None)
+        ctx.info.base = base_info
+        ctx.info.native = base_info.native if base_info is not None else ctx.base_class
+        ctx.resolved = True
 
     def resolve_base(self, node: nodes.ClassNode, outer: ClassContext | None) -> Any:
         if node.extends_path:
@@ -269,18 +327,14 @@ class Compiler:
             ctx = ctx.outer
         return None
 
-    def compile_class(self, ctx: ClassContext, out: list[ast.stmt]) -> None:
+    def compile_class(self, ctx: ClassContext, out: list[ast.stmt],
+                      constants: list[ast.stmt]) -> None:
+        """One class's definition into ``out``, its constants into ``constants``."""
         outer_cls = self.cls
         self.cls = ctx
         node = ctx.node
         info_name = self.new_global(ctx.info, "info")
-        # Inner classes first (their bases before them): members may refer to them.
-        for member in _inner_classes_in_base_order(node):
-            inner_ctx = self.class_context(member, ctx, f"{ctx.py_name}_{member.name}")
-            ctx.inner[member.name or ""] = inner_ctx
-            self.compile_class(inner_ctx, out)
-            self.cls = ctx
-        self.compile_constants(ctx, out)
+        self.compile_constants(ctx, constants)
         body: list[ast.stmt] = [
             ast.Assign([ast.Name("_gd_script", ast.Store())], ast.Name(info_name, ast.Load())),
         ]
@@ -290,18 +344,22 @@ class Compiler:
                 body.extend(self.compile_method(member))
             elif isinstance(member, nodes.SignalNode):
                 ctx.info.signals.append(member.name)
+                ctx.info.signal_args[member.name] = [p.name for p in member.parameters]
         class_def = ast.ClassDef(name=ctx.py_name, bases=[self.base_ref(ctx)],
                                  keywords=[], body=body, decorator_list=[])
         self.located(class_def, node)
         out.append(class_def)
-        out.extend(ctx.static_inits)
         out.append(self.located(ast.Expr(self.call_rt(
             "finish_class", ast.Name(ctx.py_name, ast.Load()))), node))  # type: ignore[arg-type]
+        self.cls = outer_cls
+
+    def register_inner_classes(self, ctx: ClassContext, out: list[ast.stmt]) -> None:
+        """Inner classes are constants of their outer class (``Outer.Inner``)."""
         for name, inner in ctx.inner.items():
             out.append(self.located(ast.Expr(self.call_rt(
                 "set_class_constant", ast.Name(ctx.py_name, ast.Load()), ast.Constant(name),
-                ast.Name(inner.py_name, ast.Load()))), node))  # type: ignore[arg-type]
-        self.cls = outer_cls
+                ast.Name(inner.py_name, ast.Load()))), ctx.node))  # type: ignore[arg-type]
+            self.register_inner_classes(inner, out)
 
     def base_ref(self, ctx: ClassContext) -> ast.expr:
         if ctx.base_ctx is not None:
@@ -317,7 +375,7 @@ class Compiler:
             if isinstance(member, nodes.ConstantNode):
                 gname = f"_gd_c_{ctx.py_name}_{member.name}"
                 ctx.constants[member.name] = gname
-                value = self.static_expr(member.initializer)
+                value = self.static_expr(member.initializer, member)
                 out.append(self.located(ast.Assign([ast.Name(gname, ast.Store())], value),
                                         member))  # type: ignore[arg-type]
                 out.append(self.located(ast.Expr(self.call_rt(
@@ -336,11 +394,16 @@ class Compiler:
         own = {v.name: f"_gd_c_{ctx.py_name}_{v.name}" for v in enum.values}
         hidden = {k: ctx.constants[k] for k in own if k in ctx.constants}
         ctx.constants.update(own)  # values may use earlier values of the same enum
+        previous: str | None = None  # a value known only at run time: next = it + 1
         for value in enum.values:
             if value.custom_value is not None:
                 expr = self.static_expr(value.custom_value)
                 folded = _fold_int(value.custom_value)
                 next_value = (folded + 1) if folded is not None else next_value + 1
+                previous = None if folded is not None else f"_gd_c_{ctx.py_name}_{value.name}"
+            elif previous is not None:
+                expr = ast.BinOp(ast.Name(previous, ast.Load()), ast.Add(), ast.Constant(1))
+                previous = f"_gd_c_{ctx.py_name}_{value.name}"
             else:
                 expr = ast.Constant(next_value)
                 next_value += 1
@@ -365,12 +428,16 @@ class Compiler:
                 "register_constant", ast.Constant(0), info_ref, ast.Constant(enum.name),
                 ast.Name(gname, ast.Load()))), enum))  # type: ignore[arg-type]
 
-    def static_expr(self, node: nodes.Node | None) -> ast.expr:
+    def static_expr(self, node: nodes.Node | None,
+                    const: nodes.ConstantNode | None = None) -> ast.expr:
         """An expression evaluated at class-creation time (constants, enum values)."""
         saved = self.scope, self.stmts, self.function
         self.scope, self.stmts, self.function = Scope(is_static=True), [], None
         try:
-            value = self.expr(node) if node is not None else ast.Constant(None)
+            if const is not None and node is not None:
+                value = self.constant_value(const)
+            else:
+                value = self.expr(node) if node is not None else ast.Constant(None)
             if self.stmts:
                 raise self.fail("Constant expressions cannot define lambdas here.", node)  # type: ignore[arg-type]
             return value
@@ -381,10 +448,12 @@ class Compiler:
     def compile_members(self, ctx: ClassContext, body: list[ast.stmt]) -> None:
         from .script import MemberInfo
 
-        init_body: list[ast.stmt] = []
         ready_body: list[ast.stmt] = []
         static_inits: list[tuple[str, nodes.VariableNode]] = []
         self.scope, self.function = Scope(), None
+        if self.dialect == 4:
+            self.check_export_enums(ctx)
+        init_body: list[ast.stmt] = self.early_defaults(ctx)
         for var in ctx.members.values():
             name = pyname(var.name)
             has_acc = var.property_style != nodes.PROPERTY_NONE
@@ -395,14 +464,16 @@ class Compiler:
                                                    self.resolver.type_id(
                                                        self.inferred_type(var) or
                                                        (self.literal_type(var.initializer)
-                                                        if var.exported else None)))
+                                                        if var.exported else None)),
+                                                   exported=bool(var.exported))
             if var.is_static:
                 static_inits.append((store, var))
                 continue
             if var.onready:  # the type's default now, the initializer before _ready
                 init_body.append(self.located(ast.Assign(
                     [ast.Attribute(ast.Name("self", ast.Load()), store, ast.Store())],
-                    self.type_default(var.datatype_specifier)), var))  # type: ignore[arg-type]
+                    self.type_default(self.declared_type(
+                        var.datatype_specifier, var.infer_type, var.initializer))), var))  # type: ignore[arg-type]
             target = ready_body if var.onready else init_body
             self.stmts = target
             value = self.member_default(var)
@@ -440,6 +511,47 @@ class Compiler:
                 ctx.static_inits.extend(init_stmts)
             self.scope = None
 
+    EXPORT_ENUM_TYPES = ("int", "Array[int]", "PackedByteArray", "PackedInt32Array",
+                         "PackedInt64Array", "String", "Array[String]", "PackedStringArray")
+
+    def check_export_enums(self, ctx: ClassContext) -> None:
+        """``@export_enum`` needs an int or String variable (or an array of them)."""
+        for var in ctx.members.values():
+            spec = var.datatype_specifier
+            if spec is None or spec.type_chain == ["Variant"]:
+                continue
+            for annotation in var.annotations:
+                label = _type_label(spec)
+                if annotation.name == "@export_enum" and label not in self.EXPORT_ENUM_TYPES:
+                    allowed = ", ".join(f'"{t}"' for t in self.EXPORT_ENUM_TYPES[:-1])
+                    raise self.fail(f'"@export_enum" annotation requires a variable of type '
+                                    f'{allowed}, or "{self.EXPORT_ENUM_TYPES[-1]}", but type '
+                                    f'"{label}" was given instead.', annotation)
+
+    def early_defaults(self, ctx: ClassContext) -> list[ast.stmt]:
+        """Godot sets every member to its type's default before running initializers: a
+        member used by an earlier initializer (directly, or through a call or lambda)
+        holds that default.  Only members after the first non-literal initializer can
+        be used that way, so only those are set twice."""
+        out: list[ast.stmt] = []
+        reachable = False
+        for var in ctx.members.values():
+            if var.is_static or var.onready:
+                continue
+            if reachable:
+                store = f"_gd_b_{var.name}" if var.property_style != nodes.PROPERTY_NONE \
+                    else pyname(var.name)
+                out.append(self.located(ast.Assign(
+                    [ast.Attribute(ast.Name("self", ast.Load()), store, ast.Store())],
+                    self.type_default(self.declared_type(
+                        var.datatype_specifier, var.infer_type, var.initializer))), var))  # type: ignore[arg-type]
+            init = var.initializer
+            if isinstance(init, nodes.UnaryOpNode):
+                init = init.operand
+            if init is not None and not isinstance(init, nodes.LiteralNode):
+                reachable = True
+        return out
+
     def member_default(self, var: nodes.VariableNode) -> ast.expr:
         if var.initializer is not None:
             return self.initial_value(var.initializer, var.datatype_specifier, var)
@@ -447,18 +559,12 @@ class Compiler:
 
     def initial_value(self, init: nodes.Node, spec: nodes.TypeNode | None,
                       src: nodes.Node) -> ast.expr:
-        element = self.array_element(spec)
-        if element is not None and isinstance(init, nodes.ArrayNode):
-            # A literal takes the declared element type (converting int to float).
-            items = ast.List([self.expr(e) for e in init.elements], ast.Load())
-            return self.call_rt("typed_array", items, ast.Constant(element))
-        if element is not None and not isinstance(init, nodes.IdentifierNode):
-            # A value of no static type (a call, a member) converts when its elements fit;
-            # only a variable known to hold an untyped array is refused, as in Godot.
-            converter = self.type_converter(spec, parameter=True)
-            return ast.Call(ast.Name(self.new_global(converter, "conv"), ast.Load()),
-                            [self.expr(init)], [])
-        return self.convert_to(self.expr(init), spec, src)
+        if self.dialect == 3:
+            self.check_literal_type_3(init, spec, strict=False)
+        literal = self.typed_literal(init, spec)
+        if literal is not None:
+            return literal
+        return self.convert_to(self.held(init, self.expr(init)), spec, src)
 
     def type_default(self, spec: nodes.TypeNode | None) -> ast.expr:
         if spec is None or not spec.type_chain:
@@ -467,12 +573,15 @@ class Compiler:
         simple = {"int": 0, "float": 0.0, "bool": False, "String": ""}
         if name in simple:
             return ast.Constant(simple[name])
-        element = self.array_element(spec)
-        if element is not None:
-            return self.call_rt("typed_array", ast.List([], ast.Load()), ast.Constant(element))
+        typed = self.typed_spec(spec)
+        if typed is not None:
+            return ast.Call(ast.Attribute(self.const(typed), "empty", ast.Load()), [], [])
         if name is not None and self.resolver.is_builtin_type(name):
             return self.call_rt("default_value", ast.Constant(name),
                                 self.const(self.container_spec(spec)))
+        if self.dialect == 4 and spec.type_chain not in (["Object"], ["Variant"]) and \
+                self.type_model.spec_type(spec, self.cls).kind == "enum":
+            return ast.Constant(0)  # an enum-typed variable starts at 0
         return ast.Constant(None)
 
     def container_spec(self, spec: nodes.TypeNode) -> Any:
@@ -483,18 +592,29 @@ class Compiler:
     def type_converter(self, spec: nodes.TypeNode | None, parameter: bool = False) -> Any:
         if spec is None or len(spec.type_chain) != 1:
             return None
-        element = self.array_element(spec)
-        if element is not None:
-            return self.resolver.typed_array_converter(element, parameter)
-        return self.resolver.converter(spec.type_chain[0])
+        typed = self.typed_spec(spec)
+        if typed is not None:
+            return typed
+        if self.dialect == 4:  # Godot's strict typed assignment (Variant::can_convert_strict)
+            converter = self.resolver.assign_converter(spec.type_chain[0])
+        else:
+            converter = self.resolver.converter(spec.type_chain[0])
+        if converter is None and not parameter and self.dialect == 4:
+            converter = self.object_converter(spec.type_chain[0])
+        return converter
 
-    @staticmethod
-    def array_element(spec: nodes.TypeNode | None) -> str | None:
-        """``int`` for ``Array[int]`` (one-name element types), else None."""
-        if spec is None or spec.type_chain != ["Array"] or len(spec.container_types) != 1:
-            return None
-        chain = spec.container_types[0].type_chain
-        return chain[0] if len(chain) == 1 and chain[0] != "Variant" else None
+    def object_converter(self, name: str) -> Any:
+        """Assigning to a variable typed with a class: no freed instances, no non-objects."""
+        ctx = self.cls
+        while ctx is not None:
+            found = ctx.lookup_member(name)
+            if found is not None:
+                return self.resolver.object_converter(name, False) \
+                    if found[0] == "class" else None
+            ctx = ctx.outer
+        if self.resolver.is_native_class(name):
+            return self.resolver.object_converter(name, True)
+        return None
 
     def convert_to(self, value: ast.expr, spec: nodes.TypeNode | None,
                    src: nodes.Node) -> ast.expr:
@@ -502,6 +622,138 @@ class Compiler:
         if converter is None:
             return value
         return ast.Call(ast.Name(self.new_global(converter, "conv"), ast.Load()), [value], [])
+
+    # * Typed containers: Array[T], Dictionary[K, V] ----------------------------------
+    def typed_spec(self, spec: nodes.TypeNode | None) -> Any:
+        """The run-time spec (globalscope.TypedArraySpec...) of a typed container type."""
+        if spec is None or spec.type_chain not in (["Array"], ["Dictionary"]) or \
+                not spec.container_types or self.dialect != 4:
+            return None
+        label = _type_label(spec)
+        cache = self.__dict__.setdefault("_typed_specs", {})
+        key = (id(self.cls), label)
+        if key not in cache:
+            refs = [self.element_ref(t) for t in spec.container_types] + [None]
+            if spec.type_chain == ["Array"]:
+                made = self.resolver.runtime_helper("TypedArraySpec")(refs[0], label) \
+                    if refs[0] is not None else None
+            else:
+                made = self.resolver.runtime_helper("TypedDictionarySpec")(
+                    refs[0], refs[1], label) if refs[0] or refs[1] else None
+            cache[key] = made
+        return cache[key]
+
+    def element_ref(self, spec: nodes.TypeNode) -> Any:
+        """An element type as globalscope.container_type takes it (None: Variant)."""
+        chain = spec.type_chain
+        if not chain or chain == ["Variant"]:
+            return None
+        first = chain[0]
+        if len(chain) == 1 and self.resolver.is_builtin_type(first) and \
+                not self.resolver.is_native_class(first):
+            return first
+        const_ref = self.resolver.runtime_helper("ConstRef")
+        ctx = self.cls
+        while ctx is not None:
+            found = ctx.lookup_member(first)
+            if found is not None and found[0] in ("constant", "class", "inherited_constant"):
+                return const_ref(ctx.info, tuple(chain))
+            ctx = ctx.outer
+        if first == self.tree.class_name and self.cls is not None:
+            outermost = self.cls
+            while outermost.outer is not None:
+                outermost = outermost.outer
+            return const_ref(outermost.info, tuple(chain[1:]))
+        value = self.resolver.global_value(first)
+        if value is MISSING:
+            return None
+        return value if len(chain) == 1 else "int"  # ``Native.Enum``
+
+    def constant_value(self, const: nodes.ConstantNode) -> ast.expr:
+        """A constant's value: typed as declared, and (4.x) its containers read-only."""
+        value = self.typed_literal(const.initializer, const.datatype_specifier)
+        if value is None:
+            value = self.convert_to(self.expr(const.initializer),  # type: ignore[arg-type]
+                                    const.datatype_specifier, const)
+        if self.dialect == 4 and isinstance(const.initializer, (
+                nodes.ArrayNode, nodes.DictionaryNode, nodes.CallNode)):
+            value = self.call_rt("constant_value", value)
+        return value
+
+    def typed_literal(self, node: nodes.Node | None, spec: nodes.TypeNode | None) -> Any:
+        """An array or dictionary literal in a typed context becomes typed (Godot's
+        update_array_literal_element_type): the ast building it, or None."""
+        if not isinstance(node, (nodes.ArrayNode, nodes.DictionaryNode)):
+            return None
+        typed = self.typed_spec(spec)
+        is_array = isinstance(node, nodes.ArrayNode)
+        if typed is None or is_array != (spec.type_chain == ["Array"]):  # type: ignore[union-attr]
+            return None
+        if is_array:
+            items: ast.expr = ast.List([self.expr(e) for e in node.elements], ast.Load())
+        else:
+            items = ast.List([ast.Tuple([self.dict_key(k, node), self.expr(v)], ast.Load())
+                              for k, v in node.elements], ast.Load())
+        return ast.Call(ast.Attribute(self.const(typed), "literal", ast.Load()), [items], [])
+
+    def static_type(self, node: nodes.Node | None, depth: int = 0) -> nodes.TypeNode | None:
+        """The hard type the analyzer knows for an expression (only the cases typed
+        containers need: typed variables, casts, literals)."""
+        if isinstance(node, nodes.SubscriptNode) and node.is_attribute and \
+                isinstance(node.base, nodes.SelfNode) and depth < 8:  # ``self.member``
+            found = self.cls.lookup_member(node.attribute or "") if self.cls else None
+            if found is not None and isinstance(found[1], nodes.VariableNode):
+                return self.static_type(nodes.IdentifierNode(name=found[1].name), depth + 1) \
+                    if not self.is_declared(found[1].name) else found[1].datatype_specifier
+            return None
+        if isinstance(node, nodes.IdentifierNode) and depth < 8:
+            if self.is_declared(node.name):
+                return self.scope.types.get(node.name)  # type: ignore[union-attr]
+            found = self.cls.lookup_member(node.name) if self.cls else None
+            if found is not None and isinstance(found[1], nodes.VariableNode):
+                var = found[1]
+                if var.datatype_specifier is not None or not var.infer_type:
+                    return var.datatype_specifier
+                return self.static_type(var.initializer, depth + 1)
+            return None
+        if isinstance(node, nodes.CastNode):
+            return node.cast_type
+        if isinstance(node, nodes.CallNode) and isinstance(node.callee, nodes.IdentifierNode):
+            name = node.callee.name  # a builtin type's constructor: ``Vector2i(1, 2)``
+            if self.resolver.is_builtin_type(name) and not self.is_declared(name) and \
+                    (self.cls is None or self.cls.lookup_member(name) is None):
+                return nodes.TypeNode(type_chain=[name])
+            return None
+        if isinstance(node, nodes.ArrayNode):
+            return nodes.TypeNode(type_chain=["Array"])
+        if isinstance(node, nodes.DictionaryNode):
+            return nodes.TypeNode(type_chain=["Dictionary"])
+        return self.literal_type(node)
+
+    def declared_type(self, spec: nodes.TypeNode | None, infer: bool,
+                      init: nodes.Node | None) -> nodes.TypeNode | None:
+        """A variable's hard type: declared, or inferred with ``:=``."""
+        return spec if spec is not None or not infer else self.static_type(init)
+
+    def typed_args_decorator(self, fn: nodes.FunctionNode, args: list[str]) -> ast.expr | None:
+        """Checks of typed container parameters, done before the call as Godot's VM does."""
+        checks = []
+        for number, p in enumerate(fn.parameters, 1):
+            typed = self.parameter_spec(p)
+            if typed is not None:
+                checks.append((args.index(p.name), number, typed))
+        if not checks:
+            return None
+        make = self.resolver.runtime_helper("typed_args")
+        return self.const(make(checks, fn.name or "<anonymous lambda>"))
+
+    def parameter_spec(self, p: nodes.ParameterNode) -> Any:
+        """A parameter's check done at the call: typed containers; in 3.x typed builtins."""
+        typed = self.typed_spec(p.datatype_specifier)
+        if typed is None and self.dialect == 3:
+            conv = self.type_converter(p.datatype_specifier, parameter=True)
+            typed = conv if hasattr(conv, "argument") else None
+        return typed
 
     def compile_accessors(self, ctx: ClassContext, var: nodes.VariableNode,
                           store: str) -> list[ast.stmt]:
@@ -517,16 +769,27 @@ class Compiler:
                 fn.name = fname
                 params = [p.name for p in fn.parameters]
                 self.setter_of = var.name
-                out.append(self.compile_function(fn, fname, ["self", *params]))
+                fn.is_static = var.is_static
+                out.append(self.compile_function(
+                    fn, fname, params if var.is_static else ["self", *params]))
+                if var.is_static:
+                    out.append(self.located(ast.Assign(
+                        [ast.Name(fname, ast.Store())],
+                        ast.Call(ast.Name("staticmethod", ast.Load()),
+                                 [ast.Name(fname, ast.Load())], [])), fn))  # type: ignore[arg-type]
                 self.setter_of = None
                 acc_name = fname
             else:
+                if var.property_style == nodes.PROPERTY_SETGET and acc not in ctx.methods:
+                    # 3.x: a function of this very class (inherited ones do not count).
+                    raise self.fail(f"The {kind}ter function isn't defined.", var)
                 acc_name = pyname(acc)
             if kind == "get":
                 getter = acc_name
             else:
                 setter = acc_name
-        prop = self.call_rt("make_property", ast.Constant(store), ast.Constant(getter),
+        prop = self.call_rt("make_static_property" if var.is_static else "make_property",
+                            ast.Constant(store), ast.Constant(getter),
                             ast.Constant(setter), ast.Constant(self.dialect))
         out.append(self.located(ast.Assign([ast.Name(pyname(var.name), ast.Store())], prop),
                                 var))  # type: ignore[arg-type]
@@ -583,13 +846,19 @@ class Compiler:
         self.scope = Scope(is_static=fn.is_static)
         self.function, self.is_coroutine, self.loop_depth = fn, False, 0
         for p in fn.parameters:
-            self.scope.declare(p.name)
+            self.scope.declare(p.name, datatype=self.declared_type(
+                p.datatype_specifier, p.infer_type, p.initializer))
         for captured in lambda_captures or ():
             self.scope.declare(captured)
         if fn.rest_parameter is not None:
             self.scope.declare(fn.rest_parameter.name)
         body: list[ast.stmt] = []
         self.stmts = body
+        if fn.rest_parameter is not None:  # ``...args`` is an Array, not a Python tuple
+            rest = pyname(fn.rest_parameter.name)
+            body.append(self.located(ast.Assign([ast.Name(rest, ast.Store())], self.call_rt(
+                "make_array", ast.Call(ast.Name("list", ast.Load()),
+                                       [ast.Name(rest, ast.Load())], []))), fn))  # type: ignore[arg-type]
         defaults: list[ast.expr] = []
         for p in fn.parameters:
             if p.initializer is not None:
@@ -598,7 +867,7 @@ class Compiler:
             elif defaults:
                 defaults.append(ast.Constant(None))
             conv = self.type_converter(p.datatype_specifier, parameter=True)
-            if conv is not None:
+            if conv is not None and self.parameter_spec(p) is None:
                 body.append(self.located(ast.Assign(
                     [ast.Name(pyname(p.name), ast.Store())],
                     ast.Call(ast.Name(self.new_global(conv, "conv"), ast.Load()),
@@ -607,7 +876,7 @@ class Compiler:
             body.append(self.located(ast.Expr(self.call_rt("ready_members", ast.Name(
                 "self", ast.Load()), ast.Name(self.cls.py_name, ast.Load()))), fn))  # type: ignore[arg-type]
         if fn.body is not None:
-            self.block(fn.body.statements, body)
+            self.function_body(fn, body, specialize=lambda_captures is None)
         if not body:
             body.append(ast.Pass())
         handler = ast.ExceptHandler(
@@ -621,6 +890,9 @@ class Compiler:
         kwonly = [(pyname(n), ast.Name(pyname(n), ast.Load())) for n in lambda_captures or ()]
         vararg = pyname(fn.rest_parameter.name) if fn.rest_parameter is not None else None
         decorators = [self.rt("coroutine")] if is_coroutine else []
+        typed_args = self.typed_args_decorator(fn, args)
+        if typed_args is not None:  # outermost: the checks come before the call
+            decorators.insert(0, typed_args)
         result = self.function_def(name, py_args, wrapped, fn, defaults=defaults,
                                    vararg=vararg, kwonly=kwonly, decorators=decorators)
         self.scope, self.stmts, self.function, self.is_coroutine, self.loop_depth = saved
@@ -634,7 +906,7 @@ class Compiler:
                 if not isinstance(init.value, str) else ast.Constant(init.value)
         # Evaluated at call time, like Godot: a sentinel default, then the expression.
         sentinel = self.rt("MISSING")
-        value = self.convert_to(self.expr(init), p.datatype_specifier, p)  # type: ignore[arg-type]
+        value = self.initial_value(init, p.datatype_specifier, p)  # type: ignore[arg-type]
         test = ast.Compare(ast.Name(pyname(p.name), ast.Load()), [ast.Is()], [sentinel])
         body.append(self.located(ast.If(test, [ast.Assign(
             [ast.Name(pyname(p.name), ast.Store())], value)], []), p))  # type: ignore[arg-type]
@@ -665,6 +937,7 @@ class Compiler:
             method(st)
             return
         if isinstance(st, nodes.Node) and type(st).__name__.endswith("Node"):
+            self.discarded = st
             self.emit(ast.Expr(self.expr(st)), st)
             return
         raise InternalError(f"no statement compiler for {type(st).__name__}")
@@ -682,11 +955,56 @@ class Compiler:
         self.emit(ast.Break(), st)
 
     def stmt_ContinueNode(self, st: nodes.ContinueNode) -> None:
+        if getattr(self, "match_branch", None) == (id(self.function), self.loop_depth):
+            self.emit(ast.Raise(self.rt("MatchContinue"), None), st)  # 3.x: next patterns
+            return
         self.emit(ast.Continue(), st)
 
+    def held(self, node: nodes.Node, value: ast.expr) -> ast.expr:
+        """A value that gets a new holder (variable, argument, element, result): in 3.x a
+        pool array read from a variable or an element is copied."""
+        if self.dialect == 3 and isinstance(node, (nodes.IdentifierNode, nodes.SubscriptNode)):
+            return self.call_rt("pool_copy_3", value)
+        return value
+
+    def check_literal_type_3(self, value: nodes.Node | None, spec: nodes.TypeNode | None,
+                             strict: bool) -> None:
+        """Godot 3's parser refuses a literal of another builtin type where a builtin type
+        is declared: a returned value must match exactly, an assigned one convert."""
+        declared = self.literal_type(value) if isinstance(value, nodes.LiteralNode) else None
+        if declared is None or spec is None or len(spec.type_chain) != 1:
+            return
+        want, have = spec.type_chain[0], declared.type_chain[0]
+        if want not in ("int", "float", "bool", "String") or want == have:
+            return
+        if not strict and {want, have} <= {"int", "float", "bool"}:
+            return
+        if strict:
+            raise self.fail(f"The returned value type ({have}) doesn't match the function "
+                            f"return type ({want}).", value)
+        raise self.fail(f"The assigned value type ({have}) doesn't match the variable's type "
+                        f"({want}).", value)
+
     def stmt_ReturnNode(self, st: nodes.ReturnNode) -> None:
-        value = self.expr(st.return_value) if st.return_value is not None else ast.Constant(None)
-        self.emit(ast.Return(value), st)
+        if self.dialect == 3 and self.function is not None:
+            self.check_literal_type_3(st.return_value, self.function.return_type, strict=True)
+        value = self.typed_literal(st.return_value, self.function.return_type
+                                   if self.function is not None else None)
+        if value is None and st.return_value is not None:
+            value = self.held(st.return_value, self.expr(st.return_value))
+            spec = self.function.return_type if self.function is not None else None
+            known = self.static_type(st.return_value)
+            # Godot 3 returns the value as it is (no conversion, no check).
+            if spec is not None and self.dialect == 4 and self.typed_spec(spec) is None and (
+                    known is None or known.type_chain != spec.type_chain):  # typed return
+                converter = self.type_converter(spec, parameter=True)
+                if converter is not None:
+                    value = ast.Call(self.const(converter), [value], [])
+        if value is not None and self.dialect == 4 and self.function is not None and \
+                self.function.return_type is not None and self.function.return_type.is_void:
+            self.emit(ast.Expr(value), st)  # ``return f()`` in a void function: null
+            value = None
+        self.emit(ast.Return(value if value is not None else ast.Constant(None)), st)
 
     @classmethod
     def inferred_type(cls, var: nodes.VariableNode) -> nodes.TypeNode | None:
@@ -712,12 +1030,14 @@ class Compiler:
             value = self.initial_value(st.initializer, st.datatype_specifier, st)
         else:
             value = self.type_default(st.datatype_specifier)
-        self.scope.declare(st.name, self.type_converter(self.inferred_type(st)))  # type: ignore[union-attr]
+        datatype = self.declared_type(st.datatype_specifier, st.infer_type, st.initializer)
+        self.scope.declare(st.name, self.type_converter(datatype), datatype)  # type: ignore[union-attr]
         self.emit(ast.Assign([ast.Name(pyname(st.name), ast.Store())], value), st)
 
     def stmt_ConstantNode(self, st: nodes.ConstantNode) -> None:
-        value = self.expr(st.initializer)  # type: ignore[arg-type]
-        self.scope.declare(st.name)  # type: ignore[union-attr]
+        value = self.constant_value(st)
+        datatype = self.declared_type(st.datatype_specifier, True, st.initializer)
+        self.scope.declare(st.name, datatype=datatype)  # type: ignore[union-attr]
         self.emit(ast.Assign([ast.Name(pyname(st.name), ast.Store())], value), st)
 
     def stmt_IfNode(self, st: nodes.IfNode) -> None:
@@ -752,7 +1072,8 @@ class Compiler:
                 and iterable.callee.name == "range" and not self.is_declared("range"):
             source = self.call_rt("range_iter", *[self.expr(a) for a in iterable.arguments])
         else:
-            source = self.call_rt("iterate", self.expr(iterable))  # type: ignore[arg-type]
+            source = self.call_rt("iterate4" if self.dialect == 4 else "iterate",
+                                  self.expr(iterable))  # type: ignore[arg-type]
         self.scope.push()  # type: ignore[union-attr]
         self.scope.declare(st.variable)  # type: ignore[union-attr]
         target = pyname(st.variable)
@@ -780,6 +1101,9 @@ class Compiler:
         if any(b.guard_body is not None for b in st.branches):
             self.match_with_guards(st, value)
             return
+        if self.dialect == 3 and any(_continues(b.block) for b in st.branches):
+            self.match_fall_through(st, value)
+            return
         chain: list[ast.stmt] = self.stmts
         for branch in st.branches:
             self.scope.push()  # type: ignore[union-attr]
@@ -790,6 +1114,27 @@ class Compiler:
             node = self.located(ast.If(test, body, []), branch)
             chain.append(node)  # type: ignore[arg-type]
             chain = node.orelse  # type: ignore[attr-defined]
+
+    def match_fall_through(self, st: nodes.MatchNode, value: ast.expr) -> None:
+        """Godot 3: ``continue`` in a branch leaves it and tests the next branches."""
+        done = ast.Name(self.temp("matched"), ast.Store())
+        self.emit(ast.Assign([done], ast.Constant(False)), st)
+        for branch in st.branches:
+            self.scope.push()  # type: ignore[union-attr]
+            binds: list[ast.stmt] = []
+            test = self.patterns_test(branch, value, binds)
+            saved = getattr(self, "match_branch", None)
+            self.match_branch = (id(self.function), self.loop_depth)
+            body = self.sub_block(branch.block)
+            self.match_branch = saved
+            self.scope.pop()  # type: ignore[union-attr]
+            again = ast.ExceptHandler(type=self.rt("MatchContinue"), name=None,
+                                      body=[ast.Assign([done], ast.Constant(False))])
+            taken = [ast.Assign([done], ast.Constant(True)), *binds,
+                     ast.Try(body=body, handlers=[again], orelse=[], finalbody=[])]
+            test = ast.BoolOp(ast.And(), [ast.UnaryOp(ast.Not(), ast.Name(done.id, ast.Load())),
+                                          test])
+            self.emit(ast.If(test, taken, []), branch)
 
     def patterns_test(self, branch: nodes.MatchBranchNode, value: ast.expr,
                       binds: list[ast.stmt]) -> ast.expr:
@@ -851,22 +1196,43 @@ class Compiler:
         raise InternalError(f"unknown pattern type {kind}")
 
     def stmt_AssignmentNode(self, st: nodes.AssignmentNode) -> None:
+        if self.fast_self_append(st):
+            return
         target = st.assignee
-        if st.operator is None:
-            value = self.expr(st.assigned_value)  # type: ignore[arg-type]
+        literal = self.typed_literal(st.assigned_value, self.static_type(target)) \
+            if st.operator is None else None
+        if literal is not None:
+            value = literal
+        elif st.operator is None:
+            value = self.held(st.assigned_value, self.expr(st.assigned_value))  # type: ignore[arg-type]
         else:
-            current = self.expr(target)  # type: ignore[arg-type]
-            value = self.binary(st.operator, current, self.expr(st.assigned_value), st)  # type: ignore[arg-type]
+            value = self.fast_compound(st)  # type: ignore[assignment]
+            if value is None:
+                current = self.expr(target)  # type: ignore[arg-type]
+                value = self.binary(st.operator, current, self.expr(st.assigned_value), st)  # type: ignore[arg-type]
         self.assign(target, value, st)  # type: ignore[arg-type]
 
-    def assign(self, target: nodes.Node, value: ast.expr, st: nodes.Node) -> None:
+    def assign(self, target: nodes.Node, value: ast.expr, st: nodes.Node,
+               pre_base: ast.expr | None = None) -> None:
+        """``target = value``; ``pre_base``: the already evaluated base of ``target``
+        (a chain ``a.b.c = v`` reads ``a`` and ``a.b`` once, then writes back)."""
         if isinstance(target, nodes.IdentifierNode):
             self.assign_name(target, value, st)
         elif isinstance(target, nodes.SubscriptNode):
             tmp = self.temp("v")
             self.emit(ast.Assign([ast.Name(tmp, ast.Store())], value), st)
             base_tmp = self.temp("b")
-            base = self.expr(target.base)  # type: ignore[arg-type]
+            outer: ast.expr | None = None
+            if pre_base is not None:
+                base = pre_base
+            elif isinstance(target.base, nodes.SubscriptNode):
+                outer_tmp = self.temp("o")
+                self.emit(ast.Assign([ast.Name(outer_tmp, ast.Store())],
+                                     self.expr(target.base.base)), st)  # type: ignore[arg-type]
+                outer = ast.Name(outer_tmp, ast.Load())
+                base = self.subscript_read(target.base, outer)
+            else:
+                base = self.expr(target.base)  # type: ignore[arg-type]
             self.emit(ast.Assign([ast.Name(base_tmp, ast.Store())], base), st)
             if target.is_attribute:
                 new = self.call_rt("set_member", ast.Name(base_tmp, ast.Load()),
@@ -883,7 +1249,7 @@ class Compiler:
                 write_back: list[ast.stmt] = []
                 saved = self.stmts
                 self.stmts = write_back
-                self.assign(target.base, ast.Name(new_tmp, ast.Load()), st)
+                self.assign(target.base, ast.Name(new_tmp, ast.Load()), st, outer)
                 self.stmts = saved
                 self.emit(ast.If(ast.Compare(ast.Name(new_tmp, ast.Load()), [ast.IsNot()],
                                              [ast.Name(base_tmp, ast.Load())]),
@@ -892,6 +1258,12 @@ class Compiler:
             raise self.fail("Cannot assign a new value to a constant.", st)
         else:
             raise self.fail("Assignment is not allowed inside an expression.", st)
+
+    def subscript_read(self, node: nodes.SubscriptNode, base: ast.expr) -> ast.expr:
+        """``base.attribute`` / ``base[index]`` with the base already evaluated."""
+        if node.is_attribute:
+            return self.call_rt("get_member", base, ast.Constant(node.attribute))
+        return self.call_rt("get_index", base, self.expr(node.index))  # type: ignore[arg-type]
 
     def assign_name(self, target: nodes.IdentifierNode, value: ast.expr, st: nodes.Node) -> None:
         name = target.name
@@ -903,6 +1275,12 @@ class Compiler:
             self.emit(ast.Assign([ast.Name(self.local_name(name), ast.Store())], value), st)
             return
         found = self.cls.lookup_member(name) if self.cls else None  # type: ignore[union-attr]
+        if found is not None and found[0] == "static" and \
+                self.member_attr(name) == pyname(name) and self.has_accessors(name):
+            # A class attribute cannot run a setter: go through the script's set_static.
+            self.emit(ast.Expr(self.call_rt("set_member", self.class_ref(name),
+                                            ast.Constant(name), value)), st)
+            return
         if found is not None and found[0] in ("member", "static"):
             self.emit(ast.Assign([self.member_target(name, found)], self.member_value(
                 name, value)), st)
@@ -923,6 +1301,10 @@ class Compiler:
         if found is not None:
             return found[0] in ("member", "static")
         return bool(self.cls) and self.resolver.native_property(self.native_of(self.cls), name)
+
+    def has_accessors(self, name: str) -> bool:
+        member = self.cls.info.find_member(name) if self.cls else None
+        return member is not None and member.has_accessors
 
     def member_value(self, name: str, value: ast.expr) -> ast.expr:
         member = self.cls.info.members.get(name) if self.cls else None  # type: ignore[union-attr]
@@ -992,7 +1374,64 @@ class Compiler:
             return self.call_rt("string_name", ast.Constant(node.value))
         if node.string_kind == nodes.STRING_NODE_PATH:
             return self.call_rt("node_path", ast.Constant(node.value))
+        if self.dialect == 3:
+            return self.constant_3(node.value)
         return ast.Constant(node.value)
+
+    def constant_3(self, value: Any) -> ast.expr:
+        """Godot 3 keeps one constant per value in a function, so 0.0 and -0.0 are one:
+        the first one written wins."""
+        if type(value) is float and (value == 0.0 or value != value) and \
+                self.function is not None:
+            pool = self.__dict__.setdefault("float_constants", {})
+            value = pool.setdefault((id(self.function), value == 0.0), value)
+        return ast.Constant(value)
+
+    def constant_number_3(self, node: nodes.Node | None) -> int | float | None:
+        """A number known when compiling: a literal, or INF, NAN, PI, TAU (negated or not)."""
+        value = _number_literal(node)
+        if value is not None:
+            return value
+        sign = 1
+        if isinstance(node, nodes.UnaryOpNode) and node.operator == nodes.OP_NEG:
+            node, sign = node.operand, -1
+        if isinstance(node, nodes.IdentifierNode) and node.name in _FLOAT_CONSTANTS_3 and \
+                not self.is_declared(node.name) and \
+                (self.cls is None or self.cls.lookup_member(node.name) is None):
+            return sign * _FLOAT_CONSTANTS_3[node.name]
+        return None
+
+    def fold_float_3(self, node: nodes.BinaryOpNode) -> ast.expr | None:
+        """Godot 3's parser computes an operator on two constant numbers, one of them a
+        float, when compiling (so a NaN it makes is a constant of the function)."""
+        op = _FOLDABLE_3.get(node.operator)
+        if op is None:
+            return None
+        left = self.constant_number_3(node.left_operand)
+        right = self.constant_number_3(node.right_operand)
+        if left is None or right is None or float not in (type(left), type(right)):
+            return None
+        if node.operator == nodes.OP_DIV and right == 0:
+            return None  # left to run time
+        result = op(float(left), float(right))  # the int converts to a double
+        return ast.Constant(result) if type(result) is bool else self.constant_3(result)
+
+    def fold_math_3(self, node: nodes.CallNode) -> ast.expr | None:
+        """Godot 3's parser computes a math function of constant numbers when compiling."""
+        callee = node.callee
+        if not isinstance(callee, nodes.IdentifierNode) or \
+                callee.name not in ("abs", "sign", "floor", "ceil", "round") or \
+                self.is_declared(callee.name) or \
+                (self.cls is not None and self.cls.lookup_member(callee.name) is not None):
+            return None
+        values = [_number_literal(arg) for arg in node.arguments]
+        if len(values) != 1 or values[0] is None:
+            return None
+        try:
+            result = self.resolver.global_callable(callee.name)(*values)
+        except Exception:  # noqa: BLE001 - left to run time, which reports it
+            return None
+        return self.constant_3(result) if type(result) in (int, float) else None
 
     def expr_SelfNode(self, node: nodes.SelfNode) -> ast.expr:
         if self.scope is not None and self.scope.is_static:
@@ -1000,11 +1439,11 @@ class Compiler:
         return ast.Name("self", ast.Load())
 
     def expr_ArrayNode(self, node: nodes.ArrayNode) -> ast.expr:
-        return self.call_rt("make_array", ast.List([self.expr(e) for e in node.elements],
-                                                   ast.Load()))
+        return self.call_rt("make_array", ast.List([self.held(e, self.expr(e))
+                                                    for e in node.elements], ast.Load()))
 
     def expr_DictionaryNode(self, node: nodes.DictionaryNode) -> ast.expr:
-        pairs = [ast.Tuple([self.dict_key(k, node), self.expr(v)], ast.Load())
+        pairs = [ast.Tuple([self.dict_key(k, node), self.held(v, self.expr(v))], ast.Load())
                  for k, v in node.elements]
         return self.call_rt("make_dict", ast.List(pairs, ast.Load()))
 
@@ -1020,6 +1459,10 @@ class Compiler:
                          self.expr(node.false_expr))  # type: ignore[arg-type]
 
     def expr_UnaryOpNode(self, node: nodes.UnaryOpNode) -> ast.expr:
+        if self.dialect == 3 and node.operator == nodes.OP_NEG:
+            negated = self.constant_number_3(node)
+            if negated is not None and negated != 2**63:
+                return self.constant_3(negated)  # folded as Godot 3's parser does
         operand = self.expr(node.operand)  # type: ignore[arg-type]
         if node.operator == nodes.OP_NOT:
             return ast.UnaryOp(ast.Not(), operand)
@@ -1028,12 +1471,19 @@ class Compiler:
                     and not isinstance(operand.value, bool):
                 return ast.Constant(-operand.value) if operand.value != 2**63 else \
                     ast.Constant(-(2**63))
-            return self.call_rt("op_neg", operand)
+            return self.call_rt("op_neg_3" if self.dialect == 3 else "op_neg", operand)
         if node.operator == nodes.OP_BIT_NOT:
             return ast.UnaryOp(ast.Invert(), operand)
         return self.call_rt("op_pos", operand)
 
     def expr_BinaryOpNode(self, node: nodes.BinaryOpNode) -> ast.expr:
+        if self.dialect == 3:
+            folded = self.fold_float_3(node)
+            if folded is not None:
+                return folded
+        fast = self.fast_binary(node)
+        if fast is not None:
+            return fast
         op = node.operator
         if op in (nodes.OP_AND, nodes.OP_OR):
             return ast.Call(ast.Name("bool", ast.Load()), [self.condition(node)], [])
@@ -1051,6 +1501,8 @@ class Compiler:
                 nodes.OP_SHL: "op_lshift"}
 
     def binary(self, op: str, left: ast.expr, right: ast.expr, node: nodes.Node) -> ast.expr:
+        if self.dialect == 3 and op in BINARY_3:  # Godot 3 refuses bools, bad shift counts
+            return self.call_rt(BINARY_3[op], left, right)
         if op in self._COMPARE:
             if op in (nodes.OP_EQ, nodes.OP_NE):
                 helper = "op_eq" if op == nodes.OP_EQ else "op_ne"
@@ -1069,7 +1521,7 @@ class Compiler:
             raw = ast.BinOp(left, self._WRAPPING[op](), right)
             walrus = ast.NamedExpr(ast.Name(t, ast.Store()), raw)
             in_range = ast.BoolOp(ast.Or(), [
-                ast.Compare(ast.Call(ast.Name("type", ast.Load()), [walrus], []),
+                ast.Compare(ast.Call(self.rt("type_of"), [walrus], []),
                             [ast.IsNot()], [ast.Name("int", ast.Load())]),
                 ast.Compare(ast.Constant(-(2**63)), [ast.LtE(), ast.LtE()],
                             [ast.Name(t, ast.Load()), ast.Constant(2**63 - 1)])])
@@ -1090,6 +1542,10 @@ class Compiler:
 
     def expr_IdentifierNode(self, node: nodes.IdentifierNode) -> ast.expr:
         name = node.name
+        if self.dialect == 3 and name in _FLOAT_CONSTANTS_3:
+            value = self.constant_number_3(node)
+            if value is not None:
+                return self.constant_3(value)
         if self.is_declared(name):
             return ast.Name(self.local_name(name), ast.Load())
         return self.resolve_name(name, node)
@@ -1131,8 +1587,9 @@ class Compiler:
             raise self.fail(f'Cannot access non-static member "{name}" from the static '
                             f'function.', node)
 
-    def global_ref(self, name: str, value: Any) -> ast.expr:
-        key = f"_gd_G_{name}"
+    def global_ref(self, name: str, value: Any, prefix: str = "_gd_G_") -> ast.expr:
+        # Values and callables of one name differ (``abs`` vs ``abs(x)``): prefix _gd_F_.
+        key = f"{prefix}{name}"
         self.globals.setdefault(key, value)
         return ast.Name(key, ast.Load())
 
@@ -1168,7 +1625,11 @@ class Compiler:
         return self.call_rt("get_index", self.expr(node.base), self.expr(node.index))  # type: ignore[arg-type]
 
     def expr_CallNode(self, node: nodes.CallNode) -> ast.expr:
-        args = [self.expr(a) for a in node.arguments]
+        if self.dialect == 3:
+            folded = self.fold_math_3(node)
+            if folded is not None:
+                return folded
+        args = self.call_arguments(node)
         callee = node.callee
         if isinstance(callee, nodes.IdentifierNode):
             return self.call_name(callee.name, args, node)
@@ -1178,11 +1639,42 @@ class Compiler:
                 self.expr_SelfNode(callee.base)
                 return self.call_self(name, args, node)
             base = self.expr(callee.base)  # type: ignore[arg-type]
+            if self.dialect == 3 and isinstance(callee.base, nodes.SubscriptNode) and \
+                    not isinstance(callee.base.base, nodes.SelfNode):
+                base = self.call_rt("pool_copy_3", base)  # a method of a temporary value
             if name == "new" and isinstance(callee.base, nodes.IdentifierNode) and \
                     isinstance(base, ast.Name) and base.id.startswith("_gd_main"):
                 return ast.Call(base, args, [])  # a class of this script: construct directly
-            return self.call_rt("call_method", base, ast.Constant(name), *args)
+            # A value taken from a call of a void method is an error (4.x, run time).
+            fast = self.fast_method_call(callee.base, base, name, args,  # type: ignore[arg-type]
+                                         used=node is not self.discarded)
+            if fast is not None:
+                return fast
+            hook = "call_method" if node is self.discarded or self.dialect == 3 \
+                else "call_method_ret"
+            return self.call_rt(hook, base, ast.Constant(name), *args)
         raise self.fail("Cannot call this expression; use .call() on a Callable.", node)
+
+    def call_arguments(self, node: nodes.CallNode) -> list[ast.expr]:
+        """The arguments; literals passed to typed container parameters of a function
+        known here (this script's methods) become typed, as Godot's analyzer makes them."""
+        callee, fn = node.callee, None
+        name = callee.name if isinstance(callee, nodes.IdentifierNode) else \
+            callee.attribute if isinstance(callee, nodes.SubscriptNode) and \
+            callee.is_attribute and isinstance(callee.base, nodes.SelfNode) else None
+        ctx = self.cls if name is not None and not self.is_declared(name) else None
+        while ctx is not None and fn is None:
+            found = ctx.lookup_member(name)  # type: ignore[arg-type]
+            fn = found[1] if found is not None and isinstance(found[1], nodes.FunctionNode) \
+                else None
+            ctx = ctx.outer if found is None else None
+        params = fn.parameters if fn is not None else []
+        args = []
+        for i, arg in enumerate(node.arguments):
+            literal = self.typed_literal(arg, params[i].datatype_specifier) \
+                if i < len(params) else None
+            args.append(literal if literal is not None else self.held(arg, self.expr(arg)))
+        return args
 
     def call_name(self, name: str, args: list[ast.expr], node: nodes.Node) -> ast.expr:
         if self.is_declared(name):
@@ -1206,9 +1698,12 @@ class Compiler:
             self.require_instance(name, node)
             return self.call_rt("call_method", ast.Name("self", ast.Load()),
                                 ast.Constant(name), *args)
+        if name == "new" and self.cls is not None and self.dialect == 4:
+            return ast.Call(ast.Name(self.cls.py_name, ast.Load()), args, [])  # this class
         value = self.resolver.global_callable(name)
         if value is not MISSING:
-            return ast.Call(self.global_ref(name, value), args, [])
+            call = ast.Call(self.global_ref(name, value, "_gd_F_"), args, [])
+            return self.fast_global_call(name, call) or call
         shim = self.compat_shim(name, args, node)
         if shim is not None:
             return shim
@@ -1276,9 +1771,18 @@ class Compiler:
                                       self.expr(node.signal)))  # type: ignore[arg-type]
 
     def expr_CastNode(self, node: nodes.CastNode) -> ast.expr:
-        return self.call_rt("cast", self.expr(node.operand), self.type_ref(node.cast_type))  # type: ignore[arg-type]
+        literal = self.typed_literal(node.operand, node.cast_type)
+        if literal is not None:
+            return literal
+        return self.call_rt("cast", self.expr(node.operand), self.type_ref(node.cast_type),  # type: ignore[arg-type]
+                            ast.Constant(self.dialect))
 
     def expr_TypeTestNode(self, node: nodes.TypeTestNode) -> ast.expr:
+        typed = self.typed_spec(node.test_type)
+        if typed is not None:  # ``x is Array[int]``: exactly that element type
+            test: ast.expr = ast.Call(ast.Attribute(self.const(typed), "matches", ast.Load()),
+                                      [self.expr(node.operand)], [])  # type: ignore[arg-type]
+            return ast.UnaryOp(ast.Not(), test) if node.is_negated else test
         test = self.call_rt("is_type", self.expr(node.operand), self.type_ref(node.test_type))  # type: ignore[arg-type]
         return ast.UnaryOp(ast.Not(), test) if node.is_negated else test
 
@@ -1332,25 +1836,73 @@ class Compiler:
         return self.call_rt("make_lambda", target, owner, ast.Constant(fn.name))
 
 
-def _inner_classes_in_base_order(node: nodes.ClassNode) -> list[nodes.ClassNode]:
-    """Inner classes, each after the sibling it extends (Godot allows any order)."""
-    inner = [m for m in node.members if isinstance(m, nodes.ClassNode)]
-    by_name = {c.name: c for c in inner}
-    ordered: list[nodes.ClassNode] = []
+def _type_label(spec: nodes.TypeNode) -> str:
+    """``Array[int]``, ``Dictionary[String, Node]``: a type as Godot's messages name it."""
+    name = ".".join(spec.type_chain)
+    if not spec.container_types:
+        return name
+    return f"{name}[{', '.join(_type_label(t) for t in spec.container_types)}]"
+
+
+def _base_first(root: ClassContext) -> list[ClassContext]:
+    """Every class of a file, each after its base when the base is in the file too."""
+    ordered: list[ClassContext] = []
+    done: set[int] = set()
+
+    def visit(ctx: ClassContext) -> None:
+        if id(ctx) in done:
+            return
+        done.add(id(ctx))
+        if ctx.base_ctx is not None:
+            visit(ctx.base_ctx)
+        ordered.append(ctx)
+
+    stack = [root]
+    while stack:
+        ctx = stack.pop(0)
+        visit(ctx)
+        stack.extend(ctx.inner.values())
+    return ordered
+
+
+def _dependency_order(statements: list[ast.stmt]) -> list[ast.stmt]:
+    """Constant definitions (``_gd_c_*`` assignments, each with the statements after it)
+    ordered so that each comes after the constants its value uses; Godot resolves
+    constants in any order.  A cycle keeps source order (and fails as in Godot)."""
+    units: list[tuple[str, list[ast.stmt]]] = []
+    for st in statements:
+        target = st.targets[0] if isinstance(st, ast.Assign) else None
+        if isinstance(target, ast.Name) and target.id.startswith("_gd_c_"):
+            units.append((target.id, [st]))
+        elif units:
+            units[-1][1].append(st)
+        else:
+            units.append(("", [st]))
+    defined = {name for name, _ in units}
+    needs = {name: {n.id for n in ast.walk(stmts[0].value) if isinstance(n, ast.Name)  # type: ignore[attr-defined]
+                    and n.id in defined and n.id != name} if name else set()
+             for name, stmts in units}
+    out: list[ast.stmt] = []
+    placed: set[str] = set()
     visiting: set[str] = set()
 
-    def visit(cls: nodes.ClassNode) -> None:
-        if cls in ordered or cls.name in visiting:
+    def place(name: str, stmts: list[ast.stmt]) -> None:
+        if name in placed or name in visiting:
             return
-        visiting.add(cls.name or "")
-        base = by_name.get(cls.extends[0]) if cls.extends and not cls.extends_path else None
-        if base is not None:
-            visit(base)
-        ordered.append(cls)
+        visiting.add(name)
+        for dep in sorted(needs.get(name, ())):
+            place(dep, by_name[dep])
+        visiting.discard(name)
+        placed.add(name)
+        out.extend(stmts)
 
-    for cls in inner:
-        visit(cls)
-    return ordered
+    by_name = {name: stmts for name, stmts in units if name}
+    for name, stmts in units:
+        if name:
+            place(name, stmts)
+        else:
+            out.extend(stmts)
+    return out
 
 
 def _identifiers(fn: nodes.FunctionNode) -> set[str]:
@@ -1371,3 +1923,39 @@ def _fold_int(node: nodes.Node) -> int | None:
         inner = _fold_int(node.operand)  # type: ignore[arg-type]
         return -inner if inner is not None else None
     return None
+
+
+def _continues(suite: nodes.SuiteNode | None) -> bool:
+    """Whether a block has a ``continue`` that is not inside a loop of its own."""
+    stack = list(suite.statements) if suite is not None else []
+    while stack:
+        st = stack.pop()
+        if isinstance(st, nodes.ContinueNode):
+            return True
+        if isinstance(st, (nodes.WhileNode, nodes.ForNode)):
+            continue
+        for child in (getattr(st, "true_block", None), getattr(st, "false_block", None)):
+            if child is not None:
+                stack.extend(child.statements)
+        if isinstance(st, nodes.MatchNode):
+            for branch in st.branches:
+                stack.extend(branch.block.statements if branch.block else ())
+    return False
+
+
+def _number_literal(node: nodes.Node | None) -> int | float | None:
+    """The number a literal (or a negated literal) stands for, else None."""
+    sign = 1
+    if isinstance(node, nodes.UnaryOpNode) and node.operator == nodes.OP_NEG:
+        node, sign = node.operand, -1
+    if isinstance(node, nodes.LiteralNode) and type(node.value) in (int, float) and \
+            node.string_kind in (None, nodes.STRING_PLAIN):
+        return sign * node.value
+    return None
+
+
+_FLOAT_CONSTANTS_3 = {"INF": math.inf, "NAN": math.nan, "PI": math.pi, "TAU": math.tau}
+_FOLDABLE_3 = {nodes.OP_ADD: operator.add, nodes.OP_SUB: operator.sub,
+               nodes.OP_MUL: operator.mul, nodes.OP_DIV: operator.truediv,
+               nodes.OP_LT: operator.lt, nodes.OP_GT: operator.gt, nodes.OP_LE: operator.le,
+               nodes.OP_GE: operator.ge, nodes.OP_EQ: operator.eq, nodes.OP_NE: operator.ne}

@@ -65,7 +65,45 @@ def global_value(name: str, dialect: int) -> Any:
         from gdscript.stdlib.objects import Callable
 
         return Callable(function=utility[name])
+    if dialect == 4:
+        return global_enum(name)
     return MISSING
+
+
+def global_enum(name: str) -> Any:
+    """4.x ``Side``, ``Variant`` (for ``Variant.Type``): global enums as values."""
+    from gdscript.stdlib.global_constants import ENUMS_4
+
+    if name == "Variant":
+        return VariantEnums()
+    if name and "." not in name and name in ENUMS_4:
+        return enum_dictionary(ENUMS_4[name])
+    return MISSING
+
+
+def enum_dictionary(values: dict[str, int]) -> Any:
+    from gdscript.stdlib.dictionary import Dictionary
+
+    enum = Dictionary(values)
+    if hasattr(enum, "make_read_only"):
+        enum.make_read_only()
+    return enum
+
+
+class VariantEnums:
+    """``Variant`` in an expression: only its enums (``Variant.Type``,
+    ``Variant.Operator``) are reachable."""
+
+    MEMBERS = ("Type", "Operator")
+
+    def _get_member(self, name: str) -> Any:
+        from gdscript.stdlib.global_constants import ENUMS_4
+
+        values = ENUMS_4.get(f"Variant.{name}")
+        if values is None:
+            raise ScriptRuntimeError(f"Invalid access to property or key '{name}' on a base "
+                                     f"object of type 'Variant'.")
+        return enum_dictionary(values)
 
 
 def global_callable(name: str, dialect: int) -> Any:
@@ -73,8 +111,27 @@ def global_callable(name: str, dialect: int) -> Any:
     if name in utility:
         return utility[name]
     if name in CONVERTERS or name in _builtin_classes(dialect):
+        if name.startswith(("Packed", "Pool")) and name.endswith("Array"):
+            return _packed_constructor(name, _constructor(name, dialect), dialect)
         return _constructor(name, dialect)
     return MISSING
+
+
+def _packed_constructor(name: str, cls: Any, dialect: int) -> Any:
+    """Godot makes a packed array from nothing, an Array or a packed array (3.x: one of
+    the same type only); any other argument is a script error."""
+    from gdscript.stdlib.packed import PackedArray
+
+    def accepted(value: Any) -> bool:
+        if dialect == 3 and isinstance(value, (PackedArray, bytearray)):
+            return isinstance(value, cls)
+        return isinstance(value, (list, bytearray))
+
+    def construct_packed(*args: Any) -> Any:
+        if len(args) > 1 or args and not accepted(args[0]):
+            raise ScriptRuntimeError(f"Invalid call. Nonexistent '{name}' constructor.")
+        return cls(*args)
+    return construct_packed
 
 
 class BuiltinType:
@@ -165,6 +222,58 @@ def to_int_3(value: Any) -> int:
     return to_int(value)
 
 
+def real_t(value: float) -> float:
+    """Godot 3's ``real_t`` (a C float): ints and strings become floats through it."""
+    import struct
+
+    try:
+        return struct.unpack("<f", struct.pack("<f", value))[0]
+    except OverflowError:
+        return math.copysign(math.inf, value)
+
+
+def to_float_3(value: Any) -> float:
+    """Godot 3's float(): a float stays a double, anything converted goes through real_t."""
+    if type(value) is float:
+        return value
+    return real_t(to_float(value))
+
+
+# Godot 3's Variant::can_convert_strict: what a typed variable or parameter accepts.
+_STRICT_3 = {"int": ("int", "bool", "float"), "float": ("float", "bool", "int"),
+             "bool": ("bool", "int", "float"), "String": ("String", "NodePath")}
+
+
+class StrictBuiltin3:
+    """A Godot 3 variable or parameter typed int, float, bool or String: values of the
+    types Godot converts implicitly are converted, any other value is an error."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.accepted = _STRICT_3[name]
+        self.convert = {"int": to_int_3, "float": to_float_3, "bool": to_bool,
+                        "String": to_string_3}[name]
+
+    def __call__(self, value: Any) -> Any:
+        if _tname(value) not in self.accepted:
+            raise ScriptRuntimeError(f"Trying to assign value of type '{_tname(value)}' to a "
+                                     f"variable of type '{self.name}'.")
+        return self.convert(value)
+
+    def argument(self, value: Any, index: int) -> Any:
+        if _tname(value) not in self.accepted:
+            raise ArgumentTypeError(f"Cannot convert argument {index} from {_tname(value)} "
+                                    f"to {self.name}.")
+        return self.convert(value)
+
+
+def typed_slot_converter(name: str, dialect: int) -> Any:
+    """What assigning to a variable typed ``name`` applies (None: nothing)."""
+    if dialect == 3 and name in _STRICT_3:
+        return StrictBuiltin3(name)
+    return converter_for(name, dialect)
+
+
 def to_string_3(value: Any) -> str:
     if type(value) is str:
         return value
@@ -183,7 +292,7 @@ CONVERTERS: dict[str, Any] = {
     "int": to_int, "float": to_float, "bool": to_bool, "String": to_string,
     "StringName": to_string_name,
 }
-CONVERTERS_3: dict[str, Any] = {"int": to_int_3, "String": to_string_3}
+CONVERTERS_3: dict[str, Any] = {"int": to_int_3, "float": to_float_3, "String": to_string_3}
 
 
 def construct(type_name: str, *args: Any) -> Any:
@@ -250,7 +359,33 @@ def _is_a(value: Any, t: type) -> bool:
                                     for k in type(value).__mro__)
 
 
-def cast_value(value: Any, type_ref: Any) -> Any:
+def object_converter(name: str, native: bool, file_name: str) -> Any:
+    """What assigning to a variable typed with class ``name`` checks (4.x)."""
+    from gdscript.stdlib.objects import Object
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, Object):
+            if value._gd_freed:
+                raise ScriptRuntimeError("Trying to assign invalid previously freed instance.")
+            if native and not value.is_class(name):  # Godot's OPCODE_ASSIGN_TYPED_NATIVE
+                from .access import object_type_name
+                raise ScriptRuntimeError(f"Trying to assign value of type "
+                                         f"'{object_type_name(value)}' to a variable of type "
+                                         f"'{name}'.")
+            return value
+        if value is None or isinstance(value, type):
+            return value
+        if native:
+            raise ScriptRuntimeError(f"Trying to assign value of type '{_tname(value)}' to a "
+                                     f"variable of type '{name}'.")
+        raise ScriptRuntimeError(f"Trying to assign a non-object value to a variable of type "
+                                 f"'{file_name}'.")
+    return convert
+
+
+def cast_value(value: Any, type_ref: Any, dialect: int = 4) -> Any:
+    from gdscript.stdlib.objects import Object
+
     if type_ref == "Variant":
         return value
     t = _python_type(type_ref)
@@ -258,96 +393,352 @@ def cast_value(value: Any, type_ref: Any) -> Any:
         t = int
     if not isinstance(t, type):
         raise ScriptRuntimeError("Invalid cast: the type is not a class or a builtin type.")
+    if dialect == 4 and isinstance(value, Object) and value._gd_freed:
+        raise ScriptRuntimeError("Trying to cast a freed object.")
     if t in (int, float, bool, str):
         if value is None:
             return None
         name = {int: "int", float: "float", bool: "bool", str: "String"}[t]
-        return CONVERTERS[name](value)
+        try:
+            return CONVERTERS[name](value)
+        except ScriptRuntimeError:
+            raise ScriptRuntimeError(
+                f"Invalid cast: could not convert value to '{name}'.") from None
     if value is None:
         return None
     if _is_a(value, t) or (getattr(t, "GODOT_NAME", None) == "GDScript"
                            and hasattr(value, "_gd_script") and isinstance(value, type)):
         return value
-    from gdscript.stdlib.objects import Object
-
     if isinstance(value, Object):
         return None  # an object of another class casts to null
+    if issubclass(t, Object):
+        raise ScriptRuntimeError(
+            "Invalid cast: can't convert a non-object value to an object type.")
     raise ScriptRuntimeError(
         f"Invalid cast: could not convert value to '{getattr(t, 'GODOT_NAME', t.__name__)}'.")
 
 
+# * Typed variables (4.x): Godot's OPCODE_ASSIGN_TYPED_BUILTIN ------------------------
+# A value of another type converts only where Variant::can_convert_strict allows it.
+_STRICT_SOURCES: dict[str, tuple[str, ...]] = {
+    "bool": ("int", "float"), "int": ("bool", "float"), "float": ("bool", "int"),
+    "String": ("NodePath", "StringName"), "StringName": ("String",),
+    "NodePath": ("String",), "Color": ("String", "int"),
+    "Vector2": ("Vector2i",), "Vector2i": ("Vector2",), "Vector3": ("Vector3i",),
+    "Vector3i": ("Vector3",), "Vector4": ("Vector4i",), "Vector4i": ("Vector4",),
+    "Rect2": ("Rect2i",), "Rect2i": ("Rect2",),
+}
+_PACKED = ("PackedByteArray", "PackedInt32Array", "PackedInt64Array", "PackedFloat32Array",
+           "PackedFloat64Array", "PackedStringArray", "PackedVector2Array",
+           "PackedVector3Array", "PackedColorArray", "PackedVector4Array")
+
+
+def assign_converter(name: str) -> Any:
+    """What assigning to a 4.x variable of builtin type ``name`` does (None: no check)."""
+    sources = _PACKED if name == "Array" else ("Array",) if name in _PACKED else \
+        _STRICT_SOURCES.get(name)
+    if sources is None:
+        return None
+    construct_as = _constructor(name, 4)
+    exact = {"int": int, "float": float, "bool": bool, "String": str}.get(name) or \
+        _builtin_classes(4).get(name)
+
+    def convert(value: Any) -> Any:
+        if type(value) is exact:  # the common case, without naming the type
+            return value
+        have = _tname(value)
+        if have == name:
+            return value
+        if have in sources:
+            return construct_as(value)
+        raise ScriptRuntimeError(f"Trying to assign value of type '{have}' to a variable of "
+                                 f"type '{name}'.")
+
+    return convert
+
+
 # * Typed containers -----------------------------------------------------------------
+# The compiler describes an element type by a *ref*: None (Variant), a builtin type name
+# ("int"), a class (native or compiled script), or a ConstRef to a name of a script
+# class (an inner class, an enum, a preloaded script) read when first used.
+
+class ConstRef:
+    """A type named in a script class, read at run time (the class exists by then):
+    ``names`` is a constant path from the ScriptInfo ``info`` (empty: the class itself)."""
+
+    def __init__(self, info: Any, names: tuple[str, ...]) -> None:
+        self.info, self.names = info, names
+
+    def value(self) -> Any:
+        if not self.names:
+            return self.info.py_class
+        _found, value = self.info.find_constant(self.names[0])
+        for name in self.names[1:]:
+            info = getattr(value, "_gd_script", None)
+            if info is None:
+                return "int"  # ``Native.Enum``
+            _found, value = info.find_constant(name)
+        return value
+
+
+def container_type(ref: Any, where: str = "TypedArray") -> Any:
+    """Godot's ContainerTypeValidate for an element type ref."""
+    from gdscript.stdlib.arrays import ContainerType
+    from gdscript.stdlib.variant import TYPE_IDS_4
+
+    if isinstance(ref, ConstRef):
+        ref = ref.value()
+    if isinstance(ref, dict):  # a named enum: its values are ints
+        ref = "int"
+    if ref is None or ref == "Variant":
+        return ContainerType(0, where=where)
+    if isinstance(ref, str):
+        return ContainerType(TYPE_IDS_4.get(ref, 0), where=where)
+    info = getattr(ref, "_gd_script", None)
+    if info is not None:
+        native = getattr(info.native, "GODOT_NAME", "Object")
+        return ContainerType(TYPE_IDS_4["Object"], native, ref, where)
+    name = getattr(ref, "GODOT_NAME", None) or getattr(ref, "__name__", "Object")
+    if name in TYPE_IDS_4 and name != "Object":  # builtin value types (Callable, Vector2...)
+        return ContainerType(TYPE_IDS_4[name], where=where)
+    return ContainerType(TYPE_IDS_4["Object"], name, None, where)
+
+
+def element_type_name(builtin: int, class_name: str, script: Any) -> str:
+    """Godot's ``_get_element_type``: a script's name, a native class or a builtin type."""
+    from gdscript.stdlib.variant import type_name
+
+    info = getattr(script, "_gd_script", None)
+    if info is not None:
+        return info.display_name()
+    return class_name or type_name(builtin)
+
 
 def container_type_name(value: Any) -> str:
     """``Array``, ``Array[int]``, ``Dictionary[String, int]``: how Godot names a container."""
-    from gdscript.stdlib.variant import type_name
-
     if isinstance(value, dict):
         key, val = getattr(value, "typed_key", 0), getattr(value, "typed_value", 0)
         if key or val:
-            return f"Dictionary[{type_name(key) if key else 'Variant'}, " \
-                   f"{type_name(val) if val else 'Variant'}]"
+            return "Dictionary[" + ", ".join(
+                element_type_name(kind, getattr(value, f"typed_{side}_class_name", ""),
+                                  getattr(value, f"typed_{side}_script", None))
+                if kind else "Variant"
+                for kind, side in ((key, "key"), (val, "value"))) + "]"
         return "Dictionary"
     typed = getattr(value, "typed_builtin", 0)
     if not typed:
         return "Array"
-    return f"Array[{getattr(value, 'typed_class_name', '') or type_name(typed)}]"
+    return "Array[" + element_type_name(typed, getattr(value, "typed_class_name", ""),
+                                        getattr(value, "typed_script", None)) + "]"
 
 
-def typed_array_converter(element: str) -> Any:
-    """What assigning to an ``Array[element]`` variable does: same type, or an error."""
-    from gdscript.stdlib.variant import TYPE_IDS_4
+class ArgumentTypeError(ScriptRuntimeError):
+    """A typed parameter refused its argument; reported at the call (see typed_args)."""
 
-    wanted = TYPE_IDS_4.get(element, TYPE_IDS_4["Object"])
-    class_name = "" if element in TYPE_IDS_4 else element
-    target = f"Array[{element}]"
 
-    def convert(value: Any) -> Any:
-        from gdscript.stdlib.arrays import Array
+class TypedArraySpec:
+    """What a variable, parameter or literal of type ``Array[T]`` does with values.
 
-        if isinstance(value, Array) and value.typed_builtin == wanted and \
-                value.typed_class_name == class_name:
+    Calling the spec is assignment to a typed variable: an Array of exactly that type
+    passes (by reference), another Array is an error, a packed array converts."""
+
+    def __init__(self, ref: Any, label: str) -> None:
+        self.ref, self.label = ref, label
+        self._type: Any = None
+
+    @property
+    def ctype(self) -> Any:
+        if self._type is None:
+            self._type = container_type(self.ref)
+        return self._type
+
+    def matches(self, value: Any) -> bool:
+        from gdscript.stdlib.arrays import Array, element_type
+
+        return isinstance(value, Array) and element_type(value).key() == self.ctype.key()
+
+    def __call__(self, value: Any) -> Any:
+        if self.matches(value):
             return value
         if isinstance(value, list):
             raise ScriptRuntimeError(f'Trying to assign an array of type '
                                      f'"{container_type_name(value)}" to a variable of type '
-                                     f'"{target}".')
+                                     f'"{self.label}".')
+        if _is_packed(value):
+            return self.converted(value)
         raise ScriptRuntimeError(f"Trying to assign value of type '{_tname(value)}' to a "
-                                 f"variable of type '{target}'.")
+                                 f"variable of type '{self.label}'.")
 
-    convert.typed = (wanted, class_name)  # type: ignore[attr-defined]
-    return convert
+    def empty(self) -> Any:
+        from gdscript.stdlib.arrays import Array
+
+        t = self.ctype
+        return Array((), t.builtin, t.class_name, t.script)
+
+    def literal(self, items: list[Any]) -> Any:
+        """An ``Array[T]`` literal: each element is set as Godot's ``Array::set`` does."""
+        from gdscript.stdlib.arrays import _default_element
+
+        result = self.empty()
+        t = self.ctype
+        for item in items:
+            ok, value = t.validate(item, "set")
+            if not ok:
+                from .errors import engine_error
+                engine_error('Condition "!_p->typed.validate(value, "set")" is true.')
+                value = _default_element(result)
+            list.append(result, value)
+        return result
+
+    def converted(self, source: Any) -> Any:
+        """Godot's ``Array(from, type...)``: the source's elements, converted (or empty)."""
+        from gdscript.stdlib.arrays import assign
+
+        result = self.empty()
+        assign(result, source)
+        return result
+
+    def argument(self, value: Any, index: int) -> Any:
+        if self.matches(value):
+            return value
+        if isinstance(value, list) and not _is_packed(value):
+            raise ArgumentTypeError(f"The array of argument {index} ({container_type_name(value)})"
+                                    f" does not have the same element type as the expected "
+                                    f"typed array argument.")
+        if _is_packed(value):
+            return self.converted(value)
+        raise ArgumentTypeError(f"Cannot convert argument {index} from {_tname(value)} to "
+                                f"Array.")
+
+
+class TypedDictionarySpec(TypedArraySpec):
+    """``Dictionary[K, V]``: as TypedArraySpec, for both the keys and the values."""
+
+    def __init__(self, key_ref: Any, value_ref: Any, label: str) -> None:
+        super().__init__(None, label)
+        self.refs = key_ref, value_ref
+        self._types: Any = None
+
+    @property
+    def ctypes(self) -> Any:
+        if self._types is None:
+            self._types = (container_type(self.refs[0], "TypedDictionary.Key"),
+                           container_type(self.refs[1], "TypedDictionary.Value"))
+        return self._types
+
+    def matches(self, value: Any) -> bool:
+        from gdscript.stdlib.dictionary import Dictionary, key_type, value_type
+
+        return isinstance(value, Dictionary) and \
+            (key_type(value).key(), value_type(value).key()) == \
+            (self.ctypes[0].key(), self.ctypes[1].key())
+
+    def __call__(self, value: Any) -> Any:
+        if self.matches(value):
+            return value
+        if isinstance(value, dict):
+            raise ScriptRuntimeError(f'Trying to assign a dictionary of type '
+                                     f'"{container_type_name(value)}" to a variable of type '
+                                     f'"{self.label}".')
+        raise ScriptRuntimeError(f"Trying to assign value of type '{_tname(value)}' to a "
+                                 f"variable of type '{self.label}'.")
+
+    def empty(self) -> Any:
+        from gdscript.stdlib.dictionary import Dictionary, set_types
+
+        result = Dictionary()
+        set_types(result, *self.ctypes)
+        return result
+
+    def literal(self, pairs: list[tuple[Any, Any]]) -> Any:  # type: ignore[override]
+        from gdscript.stdlib.dictionary import typed_set
+
+        result = self.empty()
+        for key, value in pairs:
+            typed_set(result, key, value)
+        return result
+
+    def converted(self, source: Any) -> Any:
+        from gdscript.stdlib.dictionary import assign
+
+        result = self.empty()
+        assign(result, source)
+        return result
+
+    def argument(self, value: Any, index: int) -> Any:
+        if self.matches(value):
+            return value
+        if isinstance(value, dict):
+            raise ArgumentTypeError(f"The dictionary of argument {index} "
+                                    f"({container_type_name(value)}) does not have the same "
+                                    f"element type as the expected typed dictionary argument.")
+        raise ArgumentTypeError(f"Cannot convert argument {index} from {_tname(value)} to "
+                                f"Dictionary.")
+
+
+def _is_packed(value: Any) -> bool:
+    return getattr(type(value), "GODOT_NAME", "").startswith(("Packed", "Pool"))
+
+
+def typed_args(checks: list[tuple[int, int, Any]], function: str) -> Any:
+    """A decorator: check the typed container parameters ``(python position, Godot argument
+    number, spec)`` before the function runs, as Godot's VM does: a refused argument is an
+    error of the call, in the caller."""
+    import functools
+
+    def decorate(fn: Any) -> Any:
+        @functools.wraps(fn)
+        def checked(*args: Any, **kwargs: Any) -> Any:
+            if checks:
+                args = list(args)  # type: ignore[assignment]
+                for position, number, spec in checks:
+                    if position < len(args) and not _is_default(args[position]):
+                        try:
+                            args[position] = spec.argument(args[position], number)  # type: ignore[index]
+                        except ArgumentTypeError as exc:
+                            raise ScriptRuntimeError(
+                                f"Invalid type in function '{function}' in base "
+                                f"'{_base_name(args)}'. {exc.message}") from None
+            return fn(*args, **kwargs)
+        return checked
+    return decorate
+
+
+def _is_default(value: Any) -> bool:
+    from .runtime import MISSING as default_marker
+
+    return value is default_marker
+
+
+def _base_name(args: Any) -> str:
+    from gdscript.stdlib.objects import Object
+
+    from .access import object_type_name
+
+    return object_type_name(args[0]) if args and isinstance(args[0], Object) else "Object"
+
+
+# Older entry points (the loader's resolver): element names of builtin or native types.
+
+def typed_array_converter(element: str) -> Any:
+    """What assigning to an ``Array[element]`` variable does: same type, or an error."""
+    return TypedArraySpec(_global_ref(element), f"Array[{element}]")
 
 
 def typed_array(items: Any, element: str) -> Any:
     """An ``Array[element]`` from literal items (Godot converts int to float there)."""
-    from gdscript.stdlib import arrays
-    from gdscript.stdlib.variant import TYPE_IDS_4
-
-    wanted = TYPE_IDS_4.get(element, TYPE_IDS_4["Object"])
-    result = arrays.Array((), wanted, "" if element in TYPE_IDS_4 else element)
-    for item in items:
-        ok, value = arrays._validate(result, item, "set")  # noqa: SLF001 - same package family
-        if not ok:
-            raise ScriptRuntimeError(f"Trying to assign value of type '{_tname(item)}' to a "
-                                     f"variable of type 'Array[{element}]'.")
-        list.append(result, value)
-    return result
+    return TypedArraySpec(_global_ref(element), f"Array[{element}]").literal(items)
 
 
 def typed_parameter_converter(element: str) -> Any:
-    """``Array[element]`` parameters and returns: an untyped array whose elements all fit is
-    converted (Godot makes array literals typed at such call sites), anything else fails."""
-    strict = typed_array_converter(element)
+    spec = TypedArraySpec(_global_ref(element), f"Array[{element}]")
+    return lambda value: spec.argument(value, 1)
 
-    def convert(value: Any) -> Any:
-        from gdscript.stdlib.arrays import Array
 
-        if isinstance(value, Array) and not value.typed_builtin:
-            try:
-                return typed_array(value, element)
-            except ScriptRuntimeError:
-                pass
-        return strict(value)
+def _global_ref(element: str) -> Any:
+    from gdscript.stdlib.variant import TYPE_IDS_4
 
-    return convert
+    if element in TYPE_IDS_4 and element != "Object":
+        return element
+    value = global_value(element, 4)
+    return None if value is MISSING else value

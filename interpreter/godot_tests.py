@@ -19,6 +19,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import GDScriptError
 
@@ -133,7 +134,8 @@ class SuiteRun:
         root = find_suite_root(self.test.path)
         project = Project(root, 4)
         try:
-            cls = project.load(self.test.path)
+            # Loading runs static initializers, which may print: capture that too.
+            cls = self.captured(lambda: project.load(self.test.path))
         except ParseError as exc:
             return f"{PARSER_ERROR}\n{exc.message}\n"
         except AnalyzerError as exc:
@@ -141,19 +143,29 @@ class SuiteRun:
             return f"GDTEST_ANALYZER_ERROR\n{errors}"
         if self.test.path.name.endswith(".norun.gd"):
             return "GDTEST_OK\n"
-        self.run(cls)
+        self.captured(lambda: self.run(cls))
         status = "GDTEST_RUNTIME_ERROR" if self.runtime_error else "GDTEST_OK"
         return status + "\n" + "".join(line + "\n" for line in self.lines)
 
-    def run(self, cls: object) -> None:
+    def captured(self, action: Any) -> Any:
+        """Run ``action`` with prints, engine errors and script errors captured."""
         from gdscript.stdlib import utility_functions
 
         from . import errors, script
 
-        reporter = _CaptureReporter(self)
-        old_reporter = script.set_reporter(reporter)
+        old_reporter = script.set_reporter(_CaptureReporter(self))  # type: ignore[arg-type]
         old_sink = errors.set_engine_error_sink(self.engine)
         old_output = utility_functions.set_output(self.out, self.out)
+        try:
+            return action()
+        finally:
+            utility_functions.set_output(*old_output)
+            errors.set_engine_error_sink(old_sink)
+            script.set_reporter(old_reporter)
+
+    def run(self, cls: object) -> None:
+        from . import script
+
         try:
             instance = cls()  # type: ignore[operator]
             test = getattr(instance, "test", None)
@@ -164,10 +176,6 @@ class SuiteRun:
                 test()
         except Exception as exc:  # noqa: BLE001 - an error outside any function
             script.report_error(exc)
-        finally:
-            utility_functions.set_output(*old_output)
-            errors.set_engine_error_sink(old_sink)
-            script.set_reporter(old_reporter)
 
 
 class _CaptureReporter:

@@ -8,6 +8,10 @@ main script's folder), the dialect, and the global ``class_name`` registry,
 which is filled lazily by scanning the project's ``.gd`` files for
 ``class_name`` lines the first time an unknown name is looked up.
 
+Compiled code is kept on disk between runs (``code_cache``): ``compile_class``
+runs a script's cached code when its entry matches, so a cached run neither
+parses nor compiles.  ``Project`` records what each script depends on for that.
+
 ``Resolver`` answers the compiler's questions about names outside a script:
 native classes, singletons, utility functions, global constants, other scripts.
 """
@@ -18,12 +22,14 @@ import linecache
 import re
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import nodes
-from .compiler import MISSING, Compiler
+from .embedding import REGISTERED, registered_callable, registered_value
 from .errors import AnalyzerError, GDScriptError, ParseError, ScriptRuntimeError
 from .source import read_source
+
+if TYPE_CHECKING:  # the AST and the compiler are imported only when a script is compiled
+    from . import nodes
 
 _CLASS_NAME_LINE = re.compile(r"^\s*class_name\s+([A-Za-z_][A-Za-z0-9_]*)", re.M)
 
@@ -40,7 +46,7 @@ BUILTIN_TYPES = {
 
 
 _DIALECT_HOOKS = {"get_member", "set_member", "get_index", "set_index", "call_method",
-                  "has_method"}
+                  "call_method_ret", "has_method"}
 
 
 class Project:
@@ -53,6 +59,11 @@ class Project:
         self.scripts: dict[Path, Any] = {}
         self.loading: set[Path] = set()
         self._class_files: dict[str, Path] | None = None
+        # For the compiled-code cache: text hash of each loaded script, the scripts each
+        # one depends on (path -> hash, transitively), and the loads of compiles under way.
+        self.hashes: dict[Path, str] = {}
+        self.deps: dict[Path, dict[str, str]] = {}
+        self.dep_logs: list[dict[str, str]] = []
 
     @staticmethod
     def root_for(script: Path) -> Path:
@@ -104,6 +115,7 @@ class Project:
         path = path.resolve()
         cls = self.scripts.get(path)
         if cls is not None:
+            self._note_dependency(path)
             return cls
         if path in self.loading:
             raise AnalyzerError(f'Could not resolve script "{self.res_path(path)}": cyclic '
@@ -111,34 +123,128 @@ class Project:
         self.loading.add(path)
         try:
             text = read_source(path)
+            self.hashes[path] = _text_hash(text)
             cls = compile_class(text, self.res_path(path), self, path)
         finally:
             self.loading.discard(path)
         self.scripts[path] = cls
+        self._note_dependency(path)
         return cls
+
+    def _note_dependency(self, path: Path) -> None:
+        """A compile under way loaded ``path``: it depends on it and on what it needs."""
+        if self.dep_logs:
+            log = self.dep_logs[-1]
+            log[str(path)] = self.hashes.get(path, "")
+            log.update(self.deps.get(path, {}))
+
+    def dependencies_unchanged(self, deps: dict[str, str]) -> bool:
+        for name, digest in deps.items():
+            path = Path(name)
+            known = self.hashes.get(path)
+            if known is None:
+                try:
+                    known = _text_hash(read_source(path))
+                except GDScriptError:
+                    return False
+            if known != digest:
+                return False
+        return True
 
 
 def compile_class(text: str, res_path: str, project: Project, file: Path | None = None) -> Any:
-    """Parse, compile and execute one script's source; returns its class."""
+    """Parse, compile and execute one script's source (or run its cached code); returns
+    its class."""
+    from . import code_cache
+
+    key = None
+    if code_cache.usable(project):
+        key = code_cache.entry_key(text, res_path, file, project.dialect, project.strict)
+        cls = _run_cached(key, text, res_path, project, file)
+        if cls is not None:
+            return cls
     from .parser import parse
 
     tree = parse(text, path=res_path, dialect=project.dialect)
-    return compile_tree(tree, text, res_path, project, file)
+    return compile_tree(tree, text, res_path, project, file, cache_key=key)
+
+
+def _run_cached(key: str, text: str, res_path: str, project: Project,
+                file: Path | None) -> Any:
+    """The class from the cache entry ``key``, or None when there is no usable entry."""
+    from . import code_cache
+
+    entry = code_cache.read_entry(key)
+    if entry is None:
+        return None
+    resolver = Resolver(project, file)
+    project.dep_logs.append({})
+    try:
+        if not project.dependencies_unchanged(entry["deps"]):
+            return None
+        code = code_cache.entry_code(entry)
+        namespace = code_cache.entry_globals(entry, resolver)
+        if not set(project.dep_logs[-1]) <= set(entry["deps"]):
+            return None  # a name now means another script
+    except GDScriptError as exc:
+        exc.path = exc.path or res_path
+        raise
+    except Exception:  # corrupt or stale: compile again
+        return None
+    finally:
+        project.dep_logs.pop()
+    for warning in entry["warnings"]:
+        resolver.warn(warning)
+    cls = _execute(code, namespace, text, res_path)
+    if file is not None:
+        project.deps[file.resolve()] = dict(entry["deps"])
+    return cls
 
 
 def compile_tree(tree: nodes.ClassNode, text: str, res_path: str, project: Project,
-                 file: Path | None = None) -> Any:
-    """Compile and execute a parsed script; returns its class."""
-    resolver = Resolver(project, file)
+                 file: Path | None = None, cache_key: str | None = None) -> Any:
+    """Compile and execute a parsed script; returns its class (and caches its code under
+    ``cache_key``)."""
+    from .compiler import Compiler
+
+    resolver: Any = Resolver(project, file)
+    if cache_key is not None:
+        from .code_cache import RecordingResolver
+
+        resolver = RecordingResolver(resolver)
+    project.dep_logs.append({})
     try:
         compiled = Compiler(tree, res_path, project.dialect, resolver).compile()
     except GDScriptError as exc:
         exc.path = exc.path or res_path
         exc.source = text
         raise
+    except RecursionError as exc:
+        raise _too_deeply_nested(exc, res_path, text) from None
+    finally:
+        deps = project.dep_logs.pop()
+    try:
+        code = compile(compiled.module, res_path, "exec")
+    except RecursionError as exc:
+        raise _too_deeply_nested(exc, res_path, text) from None
+    entry = None
+    if cache_key is not None:
+        from .code_cache import dump_entry
+
+        entry = dump_entry(compiled.globals, code, resolver, project.dialect, deps)
+    cls = _execute(code, dict(compiled.globals), text, res_path)
+    if entry is not None:
+        from .code_cache import write_entry
+
+        write_entry(cache_key, entry)
+    if file is not None:
+        project.deps[file.resolve()] = deps
+    return cls
+
+
+def _execute(code: Any, namespace: dict[str, Any], text: str, res_path: str) -> Any:
+    """Run a compiled module: its classes are made; returns the outermost one."""
     linecache.cache[res_path] = (len(text), None, text.splitlines(True), res_path)
-    code = compile(compiled.module, res_path, "exec")
-    namespace = dict(compiled.globals)
     try:
         exec(code, namespace)
     except GDScriptError:
@@ -146,6 +252,41 @@ def compile_tree(tree: nodes.ClassNode, text: str, res_path: str, project: Proje
     except Exception as exc:  # a constant or class body failed while the class was made
         raise _class_creation_error(exc, res_path, text) from None
     return namespace["_gd_main"]
+
+
+def _detect_dialect(text: str) -> int:
+    """The dialect of a script's text (remembered by the code cache: no parser import)."""
+    from . import code_cache
+
+    known = code_cache.remembered_dialect(text)
+    if known is not None:
+        return known
+    from .parser import detect_dialect
+
+    found = detect_dialect(text)
+    code_cache.remember_dialect(text, found)
+    return found
+
+
+def _text_hash(text: str) -> str:
+    from .code_cache import text_hash
+
+    return text_hash(text)
+
+
+def _too_deeply_nested(exc: RecursionError, res_path: str, text: str) -> GDScriptError:
+    """Python's stack ran out compiling (thousands of nested operators): an error at the
+    line of the innermost syntax node being compiled."""
+    from .nodes import Node
+
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        for value in tb.tb_frame.f_locals.values():
+            if isinstance(value, Node) and getattr(value, "line", 0):
+                line = value.line
+        tb = tb.tb_next
+    return AnalyzerError("Expression is too deeply nested.", line, None, res_path, text)
 
 
 def _class_creation_error(exc: Exception, res_path: str, text: str) -> GDScriptError:
@@ -187,6 +328,36 @@ class Resolver:
         if name in _DIALECT_HOOKS:
             return getattr(runtime.HOOKS[self.dialect], name)
         return getattr(runtime, name)
+
+    def assign_converter(self, type_name: str) -> Any:
+        """What assigning to a 4.x variable of builtin type ``type_name`` does (or None)."""
+        from .globalscope import assign_converter
+
+        return assign_converter(type_name)
+
+    def builtin_method(self, type_name: str, name: str, argc: int, used: bool) -> Any:
+        """(class, function) to call ``value.name(...)`` directly on a value of the builtin
+        class ``type_name`` with ``argc`` arguments; None when only the generic call has
+        the right meaning (no such method, wrong count, the value of a void method used)."""
+        import inspect
+
+        from gdscript.stdlib import class_table
+
+        from .runtime import HOOKS
+
+        cls = class_table(self.dialect).get(type_name)
+        function = (HOOKS[self.dialect].value_methods(cls) or {}).get(name) \
+            if isinstance(cls, type) else None
+        if function is None:
+            return None
+        try:
+            inspect.signature(function).bind(None, *([None] * argc))
+        except (TypeError, ValueError):
+            return None
+        returns = getattr(function, "__annotations__", {}).get("return", "?")
+        if used and (returns is None or returns == "None"):
+            return None
+        return cls, function
 
     def default_base(self) -> Any:
         from gdscript.stdlib import class_table
@@ -236,9 +407,21 @@ class Resolver:
             isinstance(class_table(self.dialect).get(name), type)
 
     def converter(self, type_name: str) -> Any:
-        from .globalscope import converter_for
+        from .globalscope import typed_slot_converter
 
-        return converter_for(type_name, self.dialect)
+        return typed_slot_converter(type_name, self.dialect)
+
+    def object_converter(self, name: str, native: bool) -> Any:
+        from gdscript.stdlib import class_table
+        from gdscript.stdlib.objects import Object
+
+        from .globalscope import object_converter
+
+        if native:
+            cls = class_table(self.dialect).get(name)
+            if not (isinstance(cls, type) and issubclass(cls, Object)):
+                return None
+        return object_converter(name, native, self.file.name if self.file else "")
 
     def type_id(self, spec: nodes.TypeNode | None) -> int:
         """Godot's TYPE_* of a declared type, in this dialect (0 when untyped)."""
@@ -290,33 +473,38 @@ class Resolver:
         return False, None
 
     def global_value(self, name: str) -> Any:
+        from .compiler import MISSING
         from .globalscope import global_value
 
         value = global_value(name, self.dialect)
         if value is not MISSING:
             return value
+        if name in REGISTERED:
+            return registered_value(name)
         file = self.project.class_file(name)
         if file is not None:
             return self.project.load(file)
         return MISSING
 
     def global_callable(self, name: str) -> Any:
+        from .compiler import MISSING
         from .globalscope import global_callable
 
         if name == "load":
             return self.project.load_resource
-        return global_callable(name, self.dialect)
+        found = global_callable(name, self.dialect)
+        if found is MISSING and name in REGISTERED:
+            return registered_callable(name) or MISSING
+        return found
 
 
 def load_script(path: str | Path, dialect: int | str = "auto",
                 strict: bool = False) -> tuple[Any, Project]:
     """Load the script at ``path`` (and what it needs); returns (class, project)."""
-    from .parser import detect_dialect
-
     file = Path(path)
     text = read_source(file)
     if dialect == "auto":
-        dialect = detect_dialect(text)
+        dialect = _detect_dialect(text)
     project = Project(Project.root_for(file), int(dialect), strict)
     try:
         cls = project.load(file)

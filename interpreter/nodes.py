@@ -137,6 +137,7 @@ class ClassNode(Node):
     is_abstract: bool = False
     dialect: int = 4
     path: str | None = None
+    engine_errors: list[str] = field(default_factory=list)  # 3.x tokenizer's, per load
 
 
 @dataclass(slots=True, eq=False)

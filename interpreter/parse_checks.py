@@ -284,11 +284,11 @@ def check_tree(cls):
             check_tree(member)
         elif isinstance(member, n.FunctionNode):
             _check_static_init(member)
-            _check_function(member)
+            _check_function(member, getattr(cls, "dialect", 4))
         elif isinstance(member, n.VariableNode):
             for accessor in (member.setter, member.getter):
                 if isinstance(accessor, n.FunctionNode):
-                    _check_function(accessor)
+                    _check_function(accessor, getattr(cls, "dialect", 4))
             _check_expr_tree(member.initializer, None)
         elif isinstance(member, n.ConstantNode):
             _check_expr_tree(member.initializer, None)
@@ -302,7 +302,7 @@ def _check_static_init(fn):
             _error(messages.STATIC_INIT_PARAMS, fn)
 
 
-def _check_function(fn):
+def _check_function(fn, dialect=4):
     scope = _Scope()
     for p in fn.parameters:
         scope.declare(p.name, "parameter", p)
@@ -310,7 +310,7 @@ def _check_function(fn):
     if fn.rest_parameter is not None:
         scope.declare(fn.rest_parameter.name, "parameter", fn.rest_parameter)
     if fn.body is not None:
-        _Walker(fn, scope).suite(fn.body, in_loop=False, new_block=False)
+        _Walker(fn, scope, dialect).suite(fn.body, in_loop=False, new_block=False)
 
 
 def _check_expr_tree(expr, walker):
@@ -329,9 +329,10 @@ def _check_expr_tree(expr, walker):
 class _Walker:
     """Walks one function body."""
 
-    def __init__(self, fn, scope):
+    def __init__(self, fn, scope, dialect=4):
         self.fn = fn
         self.scope = scope
+        self.dialect = dialect
         self.is_constructor = fn.name in ("_init", "_static_init")
 
     def suite(self, suite, in_loop, new_block=True):
@@ -368,7 +369,7 @@ class _Walker:
         elif t is n.MatchNode:
             self._match(s, in_loop)
         elif t is n.ContinueNode or t is n.BreakNode:
-            if not in_loop:
+            if not in_loop and not (t is n.ContinueNode and in_loop is None):
                 _error(messages.CONTINUE_OUTSIDE_LOOP if t is n.ContinueNode
                        else messages.BREAK_OUTSIDE_LOOP, s)
         elif t is n.ReturnNode:
@@ -385,7 +386,9 @@ class _Walker:
             for p in branch.patterns:
                 self._binds(p)
             _check_expr_tree(branch.guard_body, self)
-            self.suite(branch.block, in_loop, new_block=False)
+            # Godot 3: ``continue`` in a branch goes on to the next patterns (None says so).
+            branch_loop = None if self.dialect == 3 and not in_loop else in_loop
+            self.suite(branch.block, branch_loop, new_block=False)
             self.scope.blocks.pop()
 
     def _binds(self, p):

@@ -120,6 +120,7 @@ def _run(source, path, dialect, start):
         parser = _get_parser()
         with _lock:
             _builder.dialect = chosen
+            _builder.engine_errors = []
             _indenter.dialect = chosen
             result = parser.parse(source, start=start)
         if start == "statements":
@@ -134,8 +135,9 @@ def _run(source, path, dialect, start):
         raise err from None
     except GDScriptError:
         raise
-    except RecursionError:
-        raise ParseError("Expression is too deeply nested.", path=path, source=source) from None
+    except RecursionError as e:
+        raise ParseError("Expression is too deeply nested.", _innermost_line(e), path=path,
+                         source=source) from None
     except Exception as e:  # a bug in this parser, never the user's fault
         raise InternalError(f"parser failed on {path or '<script>'}: {e!r}") from e
 
@@ -151,6 +153,18 @@ def _check_vcs_markers(source: str) -> None:
     if m:
         line = source.count("\n", 0, m.start()) + 1
         raise ParseError(messages.VCS_CONFLICT_MARKER, line, 1)
+
+
+def _innermost_line(e: BaseException) -> int | None:
+    """The line of the innermost token or syntax node on the stack when ``e`` was raised."""
+    line = None
+    tb = e.__traceback__
+    while tb is not None:
+        for value in tb.tb_frame.f_locals.values():
+            if isinstance(value, (Token, n.Node)) and isinstance(value.line, int):
+                line = value.line
+        tb = tb.tb_next
+    return line
 
 
 def _position(e: UnexpectedInput, source: str):

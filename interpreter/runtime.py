@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from typing import Any
 
 from .access import Hooks
@@ -113,6 +114,8 @@ def op_mod_3(a: Any, b: Any) -> Any:
     """``%`` in Godot 3 scripts: 3.x formatting and 3.x's division-by-zero message."""
     if type(a) is int and type(b) is int and b == 0:
         raise ScriptRuntimeError("Division By Zero in operator '%'.")
+    if not isinstance(a, str) and (type(a) is bool or type(b) is bool):
+        raise _invalid_operands_3(a, b, "%")
     return op_mod(a, b, 3)
 
 
@@ -202,6 +205,8 @@ def error_message(exc: BaseException) -> str | None:
         return exc.message
     if isinstance(exc, RecursionError):
         return "Stack overflow (stack size: 1024). Check for infinite recursion in your script."
+    if isinstance(exc, MemoryError):  # one allocation larger than the memory ceiling allows
+        return "Out of memory."
     if isinstance(exc, ZeroDivisionError):
         return "Division by zero error in operator '/'."
     if isinstance(exc, TypeError):
@@ -299,13 +304,18 @@ def finish_class(cls: Any) -> None:
     cls.__init__ = script_init
     cls._gd_new = make_new(cls)
     cls._gd_has_notification = info.find_method("_notification") is not None
-    if "_static_init" in info.methods and info.dialect == 4:
-        getattr(cls, info.methods["_static_init"])()
     for name, base_first in (MULTILEVEL_3 if info.dialect == 3 else MULTILEVEL).items():
         levels = [level.py_class.__dict__[level.methods[name]] for level in info.chain()
                   if name in level.methods and level.methods[name] in level.py_class.__dict__]
         if len(levels) > 1:
             setattr(cls, name, _all_levels(levels if base_first else levels[::-1], name))
+
+
+def static_init(cls: Any) -> None:
+    """Run a class's own ``_static_init`` (4.x), once its static variables are set."""
+    info = cls._gd_script
+    if "_static_init" in info.methods and info.dialect == 4:
+        getattr(cls, info.methods["_static_init"])()
 
 
 def _all_levels(functions: list[Any], name: str) -> Any:
@@ -371,6 +381,30 @@ def make_property(store: str, getter: str | None, setter: str | None, dialect: i
     return property(fget, fset)
 
 
+class StaticProperty:
+    """A static variable with accessors: read through the class, it runs the getter.
+    (Writing a class attribute cannot run code: writes go through ``set_member``.)"""
+
+    def __init__(self, store: str, getter: str | None, setter: str | None) -> None:
+        self.store, self.getter, self.setter = store, getter, setter
+
+    def __get__(self, obj: Any, owner: Any) -> Any:
+        if self.getter is not None:
+            return getattr(owner, self.getter)()
+        return getattr(owner, self.store)
+
+    def set(self, owner: Any, value: Any) -> None:
+        if self.setter is not None:
+            getattr(owner, self.setter)(value)
+        else:
+            setattr(owner, self.store, value)
+
+
+def make_static_property(store: str, getter: str | None, setter: str | None,
+                         dialect: int) -> StaticProperty:
+    return StaticProperty(store, getter, setter)
+
+
 def default_value(type_name: str, container: Any) -> Any:
     from .globalscope import construct
 
@@ -402,6 +436,30 @@ def iterate(value: Any) -> Any:
     if isinstance(value, (list, str, bytearray)) or hasattr(value, "__iter__"):
         return value
     raise ScriptRuntimeError(f"Unable to iterate on object of type '{_tname(value)}'.")
+
+
+def iterate4(value: Any) -> Any:
+    """4.x ``for``: as :func:`iterate`, but a float walks floats and an object with
+    ``_iter_init``/``_iter_next``/``_iter_get`` is a custom iterator."""
+    if type(value) is float:
+        return (float(i) for i in range(math.ceil(value)))
+    from gdscript.stdlib.objects import Object
+
+    if isinstance(value, Object) and has_method(value, "_iter_init"):
+        return _custom_iteration(value)
+    return iterate(value)
+
+
+def _custom_iteration(obj: Any) -> Any:
+    from gdscript.stdlib.arrays import Array
+
+    state = Array([None])  # Godot passes the iterator state in a one-element array
+    if not call_method(obj, "_iter_init", state):
+        return
+    while True:
+        yield call_method(obj, "_iter_get", state[0])
+        if not call_method(obj, "_iter_next", state):
+            return
 
 
 def gd_assert(condition: Any, message: Any = None) -> None:
@@ -441,8 +499,22 @@ def match_dict(value: Any, count: int, rest: bool) -> bool:
 def op_eq(a: Any, b: Any) -> bool:
     if a is None or b is None:
         return a is b
+    if type(a) in _CONTAINERS and type(b) is type(a):
+        # Godot's recursive_equal: elements must also have the same types ("a" != &"a").
+        return _container_equal(a, b, 0)
     return bool(a == b) if type(a) is not bool and type(b) is not bool or \
         type(a) is type(b) else False
+
+
+def _containers() -> tuple[type, ...]:
+    from gdscript.stdlib.arrays import Array
+    from gdscript.stdlib.dictionary import Dictionary
+
+    return Array, Dictionary
+
+
+_CONTAINERS = frozenset(_containers())
+from gdscript.stdlib.variant import container_equal as _container_equal  # noqa: E402
 
 
 def op_ne(a: Any, b: Any) -> bool:
@@ -477,6 +549,8 @@ def op_eq_3(a: Any, b: Any) -> bool:
         from gdscript.stdlib.arrays import equal3
 
         return bool(equal3(a, b))
+    if fa == "number" and fb == "number" and type(a) is not type(b):
+        return float(a) == float(b)  # the int converts to a double, as in C++
     return op_eq(a, b)
 
 
@@ -562,10 +636,10 @@ def call_super(base: Any, obj: Any, name: str, *args: Any) -> Any:
     return method(obj, *args)
 
 
-def cast(value: Any, type_ref: Any) -> Any:
+def cast(value: Any, type_ref: Any, dialect: int = 4) -> Any:
     from .globalscope import cast_value
 
-    return cast_value(value, type_ref)
+    return cast_value(value, type_ref, dialect)
 
 
 def is_type(value: Any, type_ref: Any) -> bool:
@@ -579,7 +653,84 @@ def script_class(info: Any) -> Any:
     return info.py_class
 
 
-def typed_array(items: list[Any], element: str) -> Any:
-    from .globalscope import typed_array as make
+from .globalscope import (  # noqa: E402, F401 - typed containers, made by the compiler
+    ConstRef,
+    TypedArraySpec,
+    TypedDictionarySpec,
+    assign_converter,
+    typed_args,
+)
+from .ops3 import (  # noqa: E402, F401 - Godot 3's operators, called by compiled code
+    MatchContinue,
+    op_add_3,
+    op_bit_and_3,
+    op_bit_or_3,
+    op_bit_xor_3,
+    op_ge_3,
+    op_gt_3,
+    op_le_3,
+    op_lt_3,
+    op_mul_3,
+    op_neg_3,
+    op_shl_3,
+    pool_copy_3,
+    op_shr_3,
+    op_sub_3,
+)
 
-    return make(items, element)
+
+def constant_value(value: Any) -> Any:
+    """A 4.x constant: its arrays and dictionaries, nested ones too, become read-only."""
+    from gdscript.stdlib.arrays import Array
+    from gdscript.stdlib.dictionary import Dictionary
+
+    if isinstance(value, (Array, Dictionary)) and not value.read_only:
+        value.read_only = True
+        for item in (value if isinstance(value, Array) else (*value.keys(), *value.values())):
+            constant_value(item)
+    return value
+
+
+# * Fast paths' helpers (compiler_fast) ---------------------------------------------
+
+# ``x = x + chunk`` may extend x in place when only the local x references it: the count
+# of the local plus the call's argument.  Without reference counts, never.
+getrefcount = getattr(sys, "getrefcount", lambda value: 0)
+extend_bytes = bytearray.extend
+int_text = int.__repr__  # str() of an int: its decimal digits, in Godot as in Python
+type_of, str_class = type, str  # names no script local can shadow (``var type``)
+
+
+def array_sort(arr: Any) -> None:
+    """``Array.sort()``: an Array of only ints or only Strings sorts as Python sorts them
+    (Godot's order for those); anything else takes Godot's general order."""
+    kinds = set(map(type, arr))
+    if not arr.read_only and (kinds <= {int} or kinds == {str}):
+        list.sort(arr)
+        return None
+    return call_method(arr, "sort")
+
+
+def string_join(separator: str, parts: Any) -> str:
+    """``String.join()``: a PackedStringArray holds Strings only, joined as Python does."""
+    if type(parts) is _packed_class("PackedStringArray"):
+        try:
+            return str.join(separator, parts)
+        except TypeError:  # an element stored without conversion: the general method
+            pass
+    return call_method(separator, "join", parts)
+
+
+def _packed_class(name: str) -> Any:
+    from gdscript.stdlib import packed
+
+    return getattr(packed, name)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "PackedByteArray":  # imported when a compiled module first asks
+        from gdscript.stdlib.packed import PackedByteArray
+
+        return PackedByteArray
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+

@@ -136,6 +136,7 @@ class MemberInfo:
     is_static: bool = False
     convert: PyCallable[[Any], Any] | None = None  # typed members: the conversion
     type_id: int = 0  # Godot's TYPE_* of the declared type (0: untyped)
+    exported: bool = False  # ``export``/``@export``: shown in the editor
 
 
 @dataclass
@@ -153,9 +154,21 @@ class ScriptInfo:
     method_args: dict[str, list[str]] = field(default_factory=dict)  # parameter names
     static_methods: set[str] = field(default_factory=set)
     signals: list[str] = field(default_factory=list)
+    signal_args: dict[str, list[str]] = field(default_factory=dict)  # parameter names
     constants: dict[str, Any] = field(default_factory=dict)
     py_class: Any = None
     is_global_name: bool = False  # ``class_name`` (not an inner class)
+    # () -> (properties [(is_static, PropertyInfo)], {method: MethodInfo},
+    # {signal: MethodInfo}): see member_info; built on first use.
+    reflector: Any = None
+    _reflection: Any = None
+
+    def reflection(self) -> tuple[list[tuple[bool, dict[str, Any]]], dict[str, Any],
+                                  dict[str, Any]]:
+        if self._reflection is None:
+            self._reflection = self.reflector() if self.reflector is not None else \
+                ([], {}, {})
+        return self._reflection
 
     def display_name(self) -> str:
         """How Godot names the script in messages (``Node (name)``)."""
@@ -235,28 +248,45 @@ class ScriptInfo:
             return lambda _obj: value
         return None
 
+    def member_level(self, name: str) -> ScriptInfo | None:
+        """The level of the inheritance chain that declares member ``name``."""
+        info: ScriptInfo | None = self
+        while info is not None:
+            if name in info.members:
+                return info
+            info = info.base
+        return None
+
     def set_member(self, obj: Any, name: str, value: Any) -> bool:
         member = self.find_member(name)
         if member is None:
             return False
+        if member.is_static:
+            return self.set_static(type(obj), name, value)
         if member.convert is not None:
             value = member.convert(value)
-        if member.is_static:
-            setattr(self.py_class, member.pyname, value)
-        else:
-            setattr(obj, member.pyname, value)
+        setattr(obj, member.pyname, value)
         return True
 
     def set_static(self, cls: Any, name: str, value: Any) -> bool:
-        member = self.find_member(name)
+        level = self.member_level(name)
+        member = level.members[name] if level is not None else None
         if member is None or not member.is_static:
             return False
-        setattr(self.py_class, member.pyname, value)
+        if member.convert is not None:
+            value = member.convert(value)
+        # Stored on the declaring class, so subclasses share it.
+        owner = level.py_class  # type: ignore[union-attr]
+        prop = vars(owner).get(member.pyname)
+        if member.has_accessors and hasattr(prop, "set"):
+            prop.set(owner, value)
+        else:
+            setattr(owner, member.pyname, value)
         return True
 
     def class_member(self, cls: Any, name: str) -> tuple[bool, Any]:
         if name == "new":
-            return True, Callable(function=cls._gd_new)
+            return True, Callable(cls, "new", cls._gd_new)
         if name == "resource_path":
             return True, self.path
         member = self.find_member(name)
@@ -335,8 +365,11 @@ class GDScriptFunctionState(RefCounted):
         return not self._gd_done
 
     def resume(self, arg: Any = None) -> Any:
-        if self._gd_done:
-            raise ScriptRuntimeError("Resumed function after yield, but class instance is gone.")
+        if self._gd_done:  # the function has returned: Godot cleared it
+            from .errors import engine_error
+
+            engine_error('Condition "!function" is true. Returned: Variant()')
+            return None
         return self._gd_step(arg)
 
     def _gd_step(self, value: Any) -> Any:
@@ -452,10 +485,14 @@ def script_class_member(cls: Any, name: str) -> tuple[bool, Any]:
         if hasattr(info.native, "_gd_class_name") else info.native.__name__,
         "get_base_script": lambda: info.base.py_class if info.base is not None else None,
         "get_global_name": lambda: info.name if info.is_global_name else "",
+        "get_path": lambda: info.path if info.outer is None else "",
         "can_instantiate": lambda: True,
         "get_script_method_list": lambda: _method_list(info),
         "has_script_signal": lambda signal: info.has_signal(signal),
         "get_script_constant_map": lambda: _constant_map(info),
+        "get_property_list": lambda: _static_properties(info),
+        "get_method_list": lambda: _empty_list(),  # GDScript's own (native) methods
+        "get_signal_list": lambda: _empty_list(),
     }
     function = resource_api.get(name)
     if function is None:
@@ -471,7 +508,27 @@ def _method_list(info: ScriptInfo) -> Any:
                                                           for a in info.method_args.get(name, ())),
                              "default_args": Array(), "flags": 1, "id": 0,
                              "return": Dictionary()})
-                 for name in info.methods)
+                 for name in _script_methods(info))
+
+
+def _script_methods(info: ScriptInfo) -> list[str]:
+    """Godot 3 lists the implicit initializer ``_init`` of every script first."""
+    names = list(info.methods)
+    if info.dialect == 3:
+        names = ["_init"] + [name for name in names if name != "_init"]
+    return names
+
+
+def _static_properties(info: ScriptInfo) -> Any:
+    from .member_info import static_property_list
+
+    return static_property_list(info)
+
+
+def _empty_list() -> Any:
+    from gdscript.stdlib.arrays import Array
+
+    return Array()
 
 
 def _constant_map(info: ScriptInfo) -> Any:
