@@ -33,11 +33,10 @@ from typing import Any
 
 from . import nodes
 from .compiler_fast import FastPaths
-from .errors import AnalyzerError, InternalError
+from .errors import MISSING, AnalyzerError, InternalError
 from .member_info import TypeModel, reflector
 from .ops3 import BINARY_3
 
-MISSING = object()
 
 
 # * Names -------------------------------------------------------------------------

@@ -21,6 +21,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 
+# "No such name" from the resolver's lookups (None is a value a name can have).  It lives
+# here, in a module every stage imports, so a cached run need not import the compiler.
+MISSING = object()
+
+
 @dataclass(frozen=True, slots=True)
 class Pos:
     """A source span, 1-based like Godot: start line/column, end line/column."""

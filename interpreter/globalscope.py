@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from .compiler import MISSING
+from .errors import MISSING
 from .errors import ScriptRuntimeError
 
 _SPECIAL_CONSTANTS = {"PI": math.pi, "TAU": math.tau, "INF": math.inf, "NAN": math.nan}

@@ -21,13 +21,15 @@ import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import nodes
 from .errors import ENGINE_DIALECT, AnalyzerError, CompileError, ParseError, UsageError
 from .loader import Project, compile_tree, load_script
 from .sandbox import OutOfMemory
 from .script import REPORTER, ErrorReporter
+
+if TYPE_CHECKING:
+    from . import nodes
 
 
 class RunTimeout(BaseException):
@@ -115,6 +117,7 @@ def run_class(cls: Any, dialect: int, timeout: float | None = None) -> int:
 
 def fragment_tree(source: str, path: str, dialect: int | str) -> nodes.ClassNode:
     """A class ``extends Node`` whose ``_ready`` is the fragment's statements."""
+    from . import nodes
     from .parser import parse_statements
 
     suite = parse_statements(source, path=path, dialect=dialect)

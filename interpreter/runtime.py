@@ -127,14 +127,19 @@ def op_div_3(a: Any, b: Any) -> Any:
 
 
 def op_mul(a: Any, b: Any) -> Any:
-    """``*`` on operands of unknown types: Python would repeat strings and lists."""
-    r = a * b
+    """``*`` on operands of unknown types: Python would repeat strings and lists
+    (packed arrays refuse repetition themselves; Transform2D * PackedVector2Array is real)."""
+    try:
+        r = a * b
+    except TypeError:
+        raise _invalid_operands(a, b, "*") from None
     t = type(r)
     if t is int:
         if type(a) is bool or type(b) is bool:
             raise _invalid_operands(a, b, "*")
         return r if INT_MIN <= r <= INT_MAX else wrap_int(r)
-    if t is str or t is list or (t is not float and isinstance(r, (str, list))):
+    if t is str or t is list or (t is not float and isinstance(r, (str, list))
+                                 and not isinstance(r, PackedArray)):
         raise _invalid_operands(a, b, "*")
     return r
 
@@ -264,6 +269,7 @@ has_method = HOOKS[4].has_method
 # * Helpers for compiled code (bound as ``_rt_<name>`` in generated modules) ----------
 
 from gdscript.stdlib.objects import Callable, Signal  # noqa: E402
+from gdscript.stdlib.packed import PackedArray  # noqa: E402
 
 from .script import (  # noqa: E402
     BARE_YIELD,
