@@ -66,6 +66,16 @@ def _positive_int(value: str) -> int:
     return int(value)
 
 
+def _megabytes(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    if not 0 < number < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number of megabytes above 0, not {value!r}")
+    return number
+
+
 def _positive_float(value: str) -> float:
     try:
         number = float(value)
@@ -99,6 +109,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "it without defining it; $Name=EXPR adds a child node")
     parser.add_argument("--fixtures", action="append", default=[], metavar="FILE",
                         help="fixtures file: NAME=EXPR lines, or a .gd file (see docs)")
+    parser.add_argument("--max-memory", type=_megabytes, default=-1, metavar="MB",
+                        help="memory ceiling of each block in MB (default: the sandbox's "
+                             "1024)")
     parser.add_argument("--no-sandbox", dest="sandbox", action="store_false",
                         help="run blocks without the sandbox (debugging only)")
     parser.add_argument("paths", nargs="+", metavar="PATH",
@@ -175,7 +188,7 @@ def _options(args: argparse.Namespace) -> RunOptions:
     return RunOptions(dialect=args.godot, timeout=args.timeout,
                       output_limit=args.output_limit, fixtures=tuple(fixtures),
                       helpers="\n".join(h for h in helpers if h.strip()), strict=args.strict,
-                      sandbox=args.sandbox)
+                      sandbox=args.sandbox, max_memory=args.max_memory)
 
 
 def _network(args: argparse.Namespace):  # -> undo function or None

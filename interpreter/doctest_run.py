@@ -33,7 +33,7 @@ No claim is dropped silently: one that is vague, not reached, or in a block stop
 error is counted in the reason (``ran, 1 not checked``) or named in the details.
 
 Sandbox hook: :func:`sandbox_scope` is entered around every run when ``RunOptions.sandbox``
-is true; it uses ``gdscript.sandbox.sandboxed()`` when that module exists.
+is true: ``gdscript.sandbox.sandboxed()`` with the ``RunOptions.max_memory`` ceiling.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ import re
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,6 +74,7 @@ class RunOptions:
     helpers: str = ""  # GDScript functions fixture expressions may call
     strict: bool = False
     sandbox: bool = True
+    max_memory: float | None = -1  # MB; -1: the sandbox's default ceiling
     call: str | None = None  # run the block as a script and call this function (test files)
     workdir: str | None = None  # the pool's folder for block folders (see _block_folder)
 
@@ -210,17 +211,14 @@ def capturing(capture: Capture, dialect: int) -> Iterator[None]:
 
 
 @contextmanager
-def sandbox_scope(enabled: bool) -> Iterator[None]:
+def sandbox_scope(enabled: bool, max_memory: float | None = -1) -> Iterator[None]:
     """THE sandbox hook: every block runs inside this (see module docs)."""
     if not enabled:
         yield
         return
-    try:
-        from . import sandbox  # type: ignore[attr-defined]
-    except ImportError:
-        sandbox = None
-    scope = getattr(sandbox, "sandboxed", None)
-    with scope() if scope is not None else nullcontext():
+    from .sandbox import sandboxed
+
+    with sandboxed(max_memory=max_memory):
         yield
 
 
@@ -728,7 +726,8 @@ def _execute(program: Program, block: docsnippets.CodeBlock, capture: Capture,
         old_roots = (files.POLICY.res_dir, files.POLICY.user_dir)
         files.set_roots(folder, str(Path(folder) / "user"))
         try:
-            with sandbox_scope(options.sandbox), capturing(capture, program.dialect), \
+            with sandbox_scope(options.sandbox, options.max_memory), \
+                    capturing(capture, program.dialect), \
                     _deadline(timeout):
                 cls = compile_tree(program.tree, block.text, RES_PATH, project, None)
                 code = drive(cls, program, clock, timeout)

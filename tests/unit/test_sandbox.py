@@ -239,3 +239,20 @@ def test_doctest_blocks_run_under_the_ceiling(monkeypatch: pytest.MonkeyPatch) -
         "ERROR", "Out of memory: the script used more than 40 MB (the run's memory limit).")
     assert outcome.line == 12  # the block's third line (its first one is line 10)
     assert outcome.details == ['    a.append("x".repeat(4096) + str(a.size()))']
+
+
+def test_doctest_max_memory_option_sets_each_blocks_ceiling(tmp_path) -> None:
+    from gdscript.cli import main
+
+    page = tmp_path / "page.md"
+    page.write_text("```gdscript\nvar a = []\nwhile true:\n\ta.append(\"x\".repeat(4096) + "
+                    "str(a.size()))\n```\n", encoding="utf-8")
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["doctest", "--max-memory", "36", "--timeout", "60", str(page)])
+    assert code == 1
+    assert "Out of memory: the script used more than 36 MB" in out.getvalue()
+    assert out.getvalue().rstrip().endswith("0 passed, 1 failed, 0 skipped")
