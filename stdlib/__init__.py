@@ -65,6 +65,7 @@ _MODULES: tuple[str, ...] = (
     "config_file",
     "expression",
     "rid",
+    "project_settings",
 )
 
 _tables: dict[int, dict[str, Any]] = {}

@@ -1050,11 +1050,13 @@ class Engine3(Engine):
 
 
 def _singletons(dialect: int) -> dict[str, Any]:
-    from . import json_class, marshalls
+    from . import json_class, marshalls, project_settings
     if dialect == 3:
         return {"OS": OS3(), "Engine": Engine3(), "JSON": json_class.JSON3(),
-                "Marshalls": marshalls.Marshalls3()}
-    return {"OS": OS(), "Engine": Engine(), "Time": Time(), "Marshalls": marshalls.Marshalls()}
+                "Marshalls": marshalls.Marshalls3(),
+                "ProjectSettings": project_settings.ProjectSettings3()}
+    return {"OS": OS(), "Engine": Engine(), "Time": Time(), "Marshalls": marshalls.Marshalls(),
+            "ProjectSettings": project_settings.ProjectSettings()}
 
 
 GODOT_SINGLETONS_4: dict[str, Any] = {}
