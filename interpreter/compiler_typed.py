@@ -90,11 +90,24 @@ class TypedContainers:
         if typed is None or is_array != (spec.type_chain == ["Array"]):  # type: ignore[union-attr]
             return None
         if is_array:
-            items: ast.expr = ast.List([self.expr(e) for e in node.elements], ast.Load())
+            element = spec.container_types[0].type_chain  # type: ignore[union-attr]
+            items: ast.expr = ast.List([self.typed_element(e, element) for e in node.elements],
+                                       ast.Load())
         else:
             items = ast.List([ast.Tuple([self.dict_key(k, node), self.expr(v)], ast.Load())
                               for k, v in node.elements], ast.Load())
         return ast.Call(ast.Attribute(self.const(typed), "literal", ast.Load()), [items], [])
+
+    def typed_element(self, node: nodes.Node, element: list[str]) -> ast.expr:
+        """A literal's element: a number constant takes the element type at compile time
+        (Godot's update_const_expression_builtin_type: ``Array[int] = [4.5]`` holds 4)."""
+        number = _number_constant(node)
+        if number is not None and element == ["int"] and isinstance(number, float) and \
+                number == number and abs(number) < 2.0**63:
+            return ast.Constant(int(number))
+        if number is not None and element == ["float"] and isinstance(number, int):
+            return ast.Constant(float(number))
+        return self.expr(node)
 
     def static_type(self, node: nodes.Node | None, depth: int = 0) -> nodes.TypeNode | None:
         """The hard type the analyzer knows for an expression (only the cases typed
@@ -154,6 +167,16 @@ class TypedContainers:
             conv = self.type_converter(p.datatype_specifier, parameter=True)
             typed = conv if hasattr(conv, "argument") else None
         return typed
+
+
+def _number_constant(node: nodes.Node | None) -> int | float | None:
+    """The value of an int or float literal, possibly negated; None otherwise."""
+    if isinstance(node, nodes.UnaryOpNode) and node.operator == nodes.OP_NEG:
+        inner = _number_constant(node.operand)
+        return -inner if inner is not None else None
+    if isinstance(node, nodes.LiteralNode) and type(node.value) in (int, float):
+        return node.value  # type: ignore[no-any-return]
+    return None
 
 
 def _type_label(spec: nodes.TypeNode) -> str:

@@ -31,6 +31,20 @@ class TestLiteralTyping:
             """)
         assert out == "[1.0, 2.5] true\nfalse\n"
 
+    def test_number_constants_take_the_element_type_at_compile_time(self) -> None:
+        out, err = run4("""
+            extends SceneTree
+            func _init():
+                var integers: Array[int] = [0.2, 4.5, -2.0]
+                var x = 4.5
+                var from_variable: Array[int] = [x]
+                print(integers, " ", from_variable)
+                quit()
+            """)
+        assert out == "[0, 4, -2] [0]\n"
+        assert "Attempted to set a variable of type 'float' into a TypedArray of type 'int'." \
+            in err
+
     def test_weakly_typed_variable_keeps_literals_untyped(self) -> None:
         out, _ = run4("""
             extends SceneTree
