@@ -196,7 +196,8 @@ class _GlobalsPickler(pickle.Pickler):
             # Its reflection is built from the AST on first use: a cached run has no AST.
             state = dict(vars(obj), _reflection=obj.reflection(), reflector=None)
             return copyreg.__newobj__, (ScriptInfo,), state
-        if type(obj) in (ScriptInfo, MemberInfo, set, frozenset):
+        if type(obj) in (ScriptInfo, MemberInfo, set, frozenset) or \
+                getattr(type(obj), "_gd_cachable", False):
             return NotImplemented
         if obj is Ellipsis:
             return NotImplemented

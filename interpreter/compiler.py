@@ -182,7 +182,11 @@ class Compiler(ClassLayout, TypedContainers, Statements, FastPaths):
             elif defaults:
                 defaults.append(ast.Constant(None))
             conv = self.type_converter(p.datatype_specifier, parameter=True)
-            if conv is not None and self.parameter_spec(p) is None:
+            # Arguments are checked at the call (parameter_spec); a 4.x default value is
+            # converted here, where it is made.
+            checked_at_call = self.parameter_spec(p) is not None and \
+                (self.dialect == 3 or p.initializer is None)
+            if conv is not None and not checked_at_call:
                 body.append(self.located(ast.Assign(
                     [ast.Name(pyname(p.name), ast.Store())],
                     ast.Call(ast.Name(self.new_global(conv, "conv"), ast.Load()),

@@ -149,7 +149,7 @@ class TypedContainers:
         return spec if spec is not None or not infer else self.static_type(init)
 
     def typed_args_decorator(self, fn: nodes.FunctionNode, args: list[str]) -> ast.expr | None:
-        """Checks of typed container parameters, done before the call as Godot's VM does."""
+        """Checks of typed parameters, done before the call as Godot's VM does."""
         checks = []
         for number, p in enumerate(fn.parameters, 1):
             typed = self.parameter_spec(p)
@@ -161,9 +161,9 @@ class TypedContainers:
         return self.const(make(checks, fn.name or "<anonymous lambda>"))
 
     def parameter_spec(self, p: nodes.ParameterNode) -> Any:
-        """A parameter's check done at the call: typed containers; in 3.x typed builtins."""
+        """A parameter's check done at the call: typed containers and typed builtins."""
         typed = self.typed_spec(p.datatype_specifier)
-        if typed is None and self.dialect == 3:
+        if typed is None:
             conv = self.type_converter(p.datatype_specifier, parameter=True)
             typed = conv if hasattr(conv, "argument") else None
         return typed

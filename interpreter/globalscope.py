@@ -439,22 +439,41 @@ def assign_converter(name: str) -> Any:
         _STRICT_SOURCES.get(name)
     if sources is None:
         return None
-    construct_as = _constructor(name, 4)
-    exact = {"int": int, "float": float, "bool": bool, "String": str}.get(name) or \
-        _builtin_classes(4).get(name)
+    return StrictBuiltin4(name, sources)
 
-    def convert(value: Any) -> Any:
-        if type(value) is exact:  # the common case, without naming the type
+
+class StrictBuiltin4:
+    """A Godot 4 variable or parameter of a builtin type: the value itself, a conversion
+    Godot makes implicitly (Variant::can_convert_strict), or an error."""
+
+    def __init__(self, name: str, sources: Any) -> None:
+        self.name = name
+        self.sources = sources
+        self.construct_as = _constructor(name, 4)
+        self.exact = {"int": int, "float": float, "bool": bool, "String": str}.get(name) or \
+            _builtin_classes(4).get(name)
+
+    def __call__(self, value: Any) -> Any:
+        if type(value) is self.exact:  # the common case, without naming the type
             return value
         have = _tname(value)
-        if have == name:
+        if have == self.name:
             return value
-        if have in sources:
-            return construct_as(value)
+        if have in self.sources:
+            return self.construct_as(value)
         raise ScriptRuntimeError(f"Trying to assign value of type '{have}' to a variable of "
-                                 f"type '{name}'.")
+                                 f"type '{self.name}'.")
 
-    return convert
+    def argument(self, value: Any, index: int) -> Any:
+        """A typed parameter's check, made at the call (an error of the caller's line)."""
+        if type(value) is self.exact:
+            return value
+        have = _tname(value)
+        if have == self.name:
+            return value
+        if have in self.sources:
+            return self.construct_as(value)
+        raise ArgumentTypeError(f"Cannot convert argument {index} from {have} to {self.name}.")
 
 
 # * Typed containers -----------------------------------------------------------------
@@ -681,27 +700,39 @@ def _is_packed(value: Any) -> bool:
 
 
 def typed_args(checks: list[tuple[int, int, Any]], function: str) -> Any:
-    """A decorator: check the typed container parameters ``(python position, Godot argument
-    number, spec)`` before the function runs, as Godot's VM does: a refused argument is an
-    error of the call, in the caller."""
-    import functools
+    """A decorator: check the typed parameters ``(python position, Godot argument number,
+    spec)`` before the function runs, as Godot's VM does: a refused argument is an error of
+    the call, in the caller."""
+    return TypedArgs(checks, function)
 
-    def decorate(fn: Any) -> Any:
+
+class TypedArgs:
+    """The decorator ``typed_args`` makes (plain data, so the code cache can keep it)."""
+
+    _gd_cachable = True
+
+    def __init__(self, checks: list[tuple[int, int, Any]], function: str) -> None:
+        self.checks = checks
+        self.function = function
+
+    def __call__(self, fn: Any) -> Any:
+        import functools
+
+        checks, function = self.checks, self.function
+
         @functools.wraps(fn)
         def checked(*args: Any, **kwargs: Any) -> Any:
-            if checks:
-                args = list(args)  # type: ignore[assignment]
-                for position, number, spec in checks:
-                    if position < len(args) and not _is_default(args[position]):
-                        try:
-                            args[position] = spec.argument(args[position], number)  # type: ignore[index]
-                        except ArgumentTypeError as exc:
-                            raise ScriptRuntimeError(
-                                f"Invalid type in function '{function}' in base "
-                                f"'{_base_name(args)}'. {exc.message}") from None
+            args = list(args)  # type: ignore[assignment]
+            for position, number, spec in checks:
+                if position < len(args) and not _is_default(args[position]):
+                    try:
+                        args[position] = spec.argument(args[position], number)  # type: ignore[index]
+                    except ArgumentTypeError as exc:
+                        raise ScriptRuntimeError(
+                            f"Invalid type in function '{function}' in base "
+                            f"'{_base_name(args)}'. {exc.message}") from None
             return fn(*args, **kwargs)
         return checked
-    return decorate
 
 
 def _is_default(value: Any) -> bool:

@@ -251,3 +251,22 @@ class TestClassElementsAndIteration:
             """)
         assert "Invalid assignment of property or key 'items' with value of type 'Array' " \
                "on a base object of type 'RefCounted (Holder)'." in err
+
+
+class TestTypedBuiltinParameters:
+    def test_wrong_argument_is_an_error_of_the_call_in_the_caller(self) -> None:
+        out, err = run4("""
+            extends SceneTree
+            func take(n: int, c: Color = 'blue') -> String:
+                return str(n) + " " + str(c)
+            func _init():
+                print(take(2.9))
+                var s = "x"
+                print(take(s))
+                print("not reached: the caller stops at the error")
+            """)
+        assert out == "2 (0.0, 0.0, 1.0, 1.0)\n"
+        assert err.splitlines()[:2] == [
+            "SCRIPT ERROR: Invalid type in function 'take' in base 'SceneTree (main.gd)'. "
+            "Cannot convert argument 1 from String to int.",
+            "   at: _init (res://main.gd:8)"]
