@@ -12,6 +12,8 @@ shuts both down.  Pages (any method, HTTP/1.1 keep-alive):
   /delay/<s>         waits min(s, 10) seconds, then answers like /get
   /repos/<owner>/<repo>/releases/latest   a GitHub-API-shaped release (JSON with
                      "name" and "tag_name"), the service Godot's HTTPRequest tutorial calls
+  /<n>, /<n>.png, /<w>x<h>[.png]   image-placeholder style: a 16x16 RGBA PNG
+                     (``PLACEHOLDER_PNG``; red = 16 * x, green = 16 * y, blue 128, alpha 255)
   anything else      a small HTML page naming the host and the path
 
 HTTPS uses a CA created for this run with the ``openssl`` command (the runtime
@@ -35,10 +37,12 @@ import re
 import shutil
 import socketserver
 import ssl
+import struct
 import subprocess
 import tempfile
 import threading
 import time
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -47,6 +51,24 @@ MAX_DELAY_SECONDS = 10.0
 MAX_BYTES = 1 << 30
 _PATTERN = bytes(range(256)) * 4096  # 1 MiB; byte i of /bytes/<n> is i % 256
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9*]([A-Za-z0-9.-]{0,252})$")
+_PLACEHOLDER_PATH = re.compile(r"^/\d{1,5}(x\d{1,5})?(\.png)?$")
+PLACEHOLDER_SIDE = 16
+
+
+def _placeholder_png(side: int) -> bytes:
+    """An 8-bit RGBA PNG, side x side, pixel (x, y) = (16x, 16y, 128, 255) mod 256."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body)
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    rows = b"".join(b"\x00" + b"".join(bytes(((16 * x) % 256, (16 * y) % 256, 128, 255))
+                                        for x in range(side)) for y in range(side))
+    header = struct.pack(">IIBBBBB", side, side, 8, 6, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
+            + chunk(b"IEND", b""))
+
+
+PLACEHOLDER_PNG = _placeholder_png(PLACEHOLDER_SIDE)
 
 
 class _CertificateAuthority:
@@ -162,6 +184,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._echo(parts, body, with_body=False)
         elif route == "repos" and len(segments) == 5 and segments[3:] == ["releases", "latest"]:
             self._send(200, _json_bytes(_release(segments[1], segments[2])), "application/json")
+        elif _PLACEHOLDER_PATH.match(path):
+            self._send(200, PLACEHOLDER_PNG, "image/png")
         else:
             self._page(path)
 

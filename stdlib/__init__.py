@@ -65,6 +65,7 @@ _MODULES: tuple[str, ...] = (
     "config_file",
     "expression",
     "rid",
+    "image",
     "project_settings",
 )
 
