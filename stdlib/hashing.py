@@ -442,6 +442,11 @@ class Crypto3(Reference):
     generate_self_signed_certificate = Crypto.generate_self_signed_certificate
     hmac_digest = Crypto.hmac_digest
     constant_time_compare = Crypto.constant_time_compare
+    # In the 3.x documentation (3.3 and later), as in 4.x.
+    sign = Crypto.sign
+    verify = Crypto.verify
+    encrypt = Crypto.encrypt
+    decrypt = Crypto.decrypt
 
 
 GODOT_CLASSES: dict[str, type] = {}

@@ -218,3 +218,20 @@ class TestGodot3Classes:
         context.update(PackedByteArray(b"abc"))
         # SHA-1("abc") from Godot 3.2.3 (and FIPS 180 test vectors).
         assert context.finish().hex() == "a9993e364706816aba3e25717850c26c9cd0d89d"
+
+
+class TestCrypto3RSA:
+    def test_godot3_crypto_encrypts_and_signs_like_godot4(self):
+        from gdscript.stdlib.hashing import Crypto3
+
+        crypto = Crypto3()
+        key = crypto.generate_rsa(1024)
+        data = b"Some data"
+        encrypted = crypto.encrypt(key, data)
+        assert bytes(encrypted) != data and len(encrypted) == 128
+        assert bytes(crypto.decrypt(key, encrypted)) == data
+        digest = hashlib.sha256(data).digest()
+        signature = crypto.sign(HashingContext.HASH_SHA256, digest, key)
+        assert crypto.verify(HashingContext.HASH_SHA256, digest, signature, key)
+        assert not crypto.verify(HashingContext.HASH_SHA256, hashlib.sha256(b"x").digest(),
+                                 signature, key)
