@@ -581,9 +581,12 @@ def run_main_loop(main_loop: MainLoop, clock: Any = None, max_seconds: float | N
         if deadline is not None and time.monotonic() >= deadline:
             main_loop._gd_timed_out = True
             return 1
-        if main_loop._gd_quit or main_loop._gd_time_work():
-            clock.sleep_until(last + step)
-        now = clock.now()
+        if main_loop._gd_quit:  # the last frame: its delta is a frame's, but nobody waits
+            now = max(clock.now(), last + step)
+        else:
+            if main_loop._gd_time_work():
+                clock.sleep_until(last + step)
+            now = clock.now()
         delta, last = now - last, now
         owed = _run_frame(main_loop, delta, owed + delta, step)
         if main_loop._gd_quit:
