@@ -268,6 +268,12 @@ def set_(arr: list, index: int, value: Any) -> None:
 
 
 def push_back(arr: list, value: Any) -> None:
+    try:  # the common case first: a plain, writable Array
+        if not arr.read_only and not arr.typed_builtin:  # type: ignore[attr-defined]
+            arr.append(value)
+            return
+    except AttributeError:  # a list without Array's slots set
+        pass
     if _locked(arr):
         return
     ok, value = _validate(arr, value, "push_back")

@@ -47,6 +47,8 @@ class PackedArray(list):
     GODOT_NAME: ClassVar[str] = "PackedArray"
     METHODS: ClassVar[dict[str, Callable[..., Any]]] = {}
     METHODS_3: ClassVar[dict[str, Callable[..., Any]]] = {}
+    # Values of this exact type are stored as they are (no _coerce call): push_back's fast path.
+    _gd_plain: ClassVar[type | None] = None
 
     def __init__(self, items: Iterable[Any] = ()) -> None:
         super().__init__(self._coerce(v) for v in items)
@@ -102,6 +104,7 @@ class PackedFloat32Array(PackedArray):
 
 class PackedFloat64Array(PackedArray):
     GODOT_NAME = "PackedFloat64Array"
+    _gd_plain = float
 
     @staticmethod
     def _coerce(value: Any) -> float:
@@ -110,6 +113,7 @@ class PackedFloat64Array(PackedArray):
 
 class PackedStringArray(PackedArray):
     GODOT_NAME = "PackedStringArray"
+    _gd_plain = str
 
     @staticmethod
     def _coerce(value: Any) -> str:
@@ -234,7 +238,10 @@ def set_(self: Any, index: int, value: Any) -> None:
 
 
 def push_back(self: Any, value: Any) -> bool:
-    self.append(type(self)._coerce(value))
+    if type(value) is self._gd_plain:
+        self.append(value)
+    else:
+        self.append(type(self)._coerce(value))
     return False
 
 
