@@ -64,8 +64,11 @@ def _pem_blocks(text: str) -> list[tuple[str, str]]:
 
 
 def _read_text(path: str) -> str | None:
+    real = _globalize(path)
+    if real is None:
+        return None
     try:
-        with open(_globalize(path), "rb") as handle:
+        with open(real, "rb") as handle:
             data = handle.read()
     except OSError:
         return None
@@ -76,21 +79,23 @@ def _read_text(path: str) -> str | None:
 
 
 def _write_text(path: str, text: str) -> bool:
+    real = _globalize(path)
+    if real is None:
+        return False
     try:
-        with open(_globalize(path), "w", encoding="utf-8", newline="\n") as handle:
+        with open(real, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except OSError:
         return False
     return True
 
 
-def _globalize(path: str) -> str:
-    # res:// and user:// map to the working directory until the runtime's
-    # filesystem layer exists.
-    for prefix in ("res://", "user://"):
-        if path.startswith(prefix):
-            return os.path.join(os.getcwd(), path[len(prefix):])
-    return path
+def _globalize(path: str) -> str | None:
+    """The OS path of ``path`` by the file classes' policy (res://, user://, the sandbox's
+    confinement); None after an engine error when the policy refuses it."""
+    from .files import globalize_path
+
+    return globalize_path(str(path))
 
 
 class X509Certificate(RefCounted):

@@ -53,6 +53,16 @@ class TestFiles:
         assert out == "<null>\nend\n"
         assert "is not allowed in a sandboxed run" in err
 
+    @pytest.mark.parametrize("code", [
+        'X509Certificate.new().load("/etc/ssl/certs/ca-certificates.crt")',
+        'CryptoKey.new().load("res://../../etc/ssl/private/key.pem")',
+        'Crypto.new().generate_self_signed_certificate(Crypto.new().generate_rsa(1024))'
+        '.save("/tmp/escape.crt")'])
+    def test_certificates_and_keys_obey_the_file_policy(self, code: str) -> None:
+        _, out, err = run_sandboxed(f"print({code})")
+        assert out.splitlines()[0] != "0"  # not OK
+        assert "is not allowed in a sandboxed run" in err
+
     def test_user_files_still_work(self) -> None:
         _, out, _ = run_sandboxed("""
             var f = FileAccess.open("user://note.txt", FileAccess.WRITE)
