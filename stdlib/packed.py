@@ -161,6 +161,7 @@ class PackedByteArray(bytearray):
     GODOT_NAME = "PackedByteArray"
     METHODS: ClassVar[dict[str, Callable[..., Any]]] = {}
     METHODS_3: ClassVar[dict[str, Callable[..., Any]]] = {}
+    _gd_plain: ClassVar[type | None] = None  # every value goes through _coerce (0..255)
 
     def __init__(self, items: Any = ()) -> None:
         if isinstance(items, (bytes, bytearray)):

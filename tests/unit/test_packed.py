@@ -293,3 +293,18 @@ class TestGodot3PoolBounds:
             "Index p_index = 4 is out of bounds (size() = 1).",
             "Size of PoolVector cannot be negative.",
         ]
+
+
+class TestPushBack:
+    """push_back / append of every packed type, through the method tables scripts use."""
+
+    def test_each_packed_type_appends_its_element_type(self):
+        from gdscript.api import run_source
+
+        r = run_source('extends SceneTree\nfunc _init():\n'
+                       '\tvar b = PackedByteArray()\n\tb.append(300)\n\tb.push_back(7)\n'
+                       '\tvar s = PackedStringArray()\n\ts.append("x")\n\ts.append(5)\n'
+                       '\tvar f = PackedFloat64Array()\n\tf.append(1.5)\n\tf.append(2)\n'
+                       '\tvar i = PackedInt32Array()\n\ti.append(2147483648)\n'
+                       '\tprint(b, s, f, i)\n\tquit()\n', dialect=4)
+        assert (r.stdout, r.stderr) == ('[44, 7]["x", "5"][1.5, 2.0][-2147483648]\n', "")
