@@ -411,11 +411,9 @@ class Object:
     def _gd_call_connection(self, signal: str, conn: Connection, call_args: tuple[Any, ...]) -> None:
         """Call one connection; a call with the wrong arity is an engine error, as in Godot,
         and the other connections still run."""
-        from ..access import ArityError
-
         try:
             conn.callable(*call_args)
-        except ArityError as error:
+        except _late().ArityError as error:
             target = conn.callable
             owner = getattr(target, "target", None)
             info = getattr(type(owner), "_gd_script", None)
@@ -517,6 +515,28 @@ def _shown(value: Any) -> str:
     return stringify(value, 4)
 
 
+class _LateNames:
+    """Names of the interpreter this module needs on hot paths (signal emission, Callable
+    calls), imported once on first use: importing them at the top would be circular, and a
+    function-level import costs on every call."""
+
+    def __init__(self) -> None:
+        from ..access import ArityError
+        from ..runtime import HOOKS
+
+        self.ArityError = ArityError
+        self.HOOKS = HOOKS
+
+
+_LATE: list[_LateNames] = []
+
+
+def _late() -> _LateNames:
+    if not _LATE:
+        _LATE.append(_LateNames())
+    return _LATE[0]
+
+
 def _script_method(obj: Any, name: str) -> Any:
     """The script's own definition of a virtual (``_to_string``...), or None."""
     info = getattr(type(obj), "_gd_script", None)
@@ -576,10 +596,8 @@ class Callable:
         if self.target is None or getattr(self.target, "_gd_freed", False):
             raise ScriptRuntimeError(
                 f"Attempt to call function 'null::{self.method} (Callable)' on a null instance.")
-        from ..runtime import HOOKS
-
         info = getattr(type(self.target), "_gd_script", None)
-        hooks = HOOKS[info.dialect if info is not None else 4]
+        hooks = _late().HOOKS[info.dialect if info is not None else 4]
         return hooks.call_method(self.target, self.method, *args)
 
     def __eq__(self, other: object) -> bool:
