@@ -66,16 +66,6 @@ def _positive_int(value: str) -> int:
     return int(value)
 
 
-def _megabytes(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        number = 0.0
-    if not 0 < number < float("inf"):
-        raise argparse.ArgumentTypeError(f"must be a number of megabytes above 0, not {value!r}")
-    return number
-
-
 def _positive_float(value: str) -> float:
     try:
         number = float(value)
@@ -88,6 +78,8 @@ def _positive_float(value: str) -> float:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare ``gdscript doctest``'s options on ``parser``."""
+    from .cli import _positive  # cli imports this module only when doctest runs
+
     parser.add_argument("--godot", type=_dialect, default="auto", metavar="3|4|auto",
                         help="dialect (default: from each document's path or content)")
     parser.add_argument("--offline", action="store_true",
@@ -109,7 +101,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "it without defining it; $Name=EXPR adds a child node")
     parser.add_argument("--fixtures", action="append", default=[], metavar="FILE",
                         help="fixtures file: NAME=EXPR lines, or a .gd file (see docs)")
-    parser.add_argument("--max-memory", type=_megabytes, default=-1, metavar="MB",
+    parser.add_argument("--max-memory", type=_positive("megabytes"), default=-1, metavar="MB",
                         help="memory ceiling of each block in MB (default: the sandbox's "
                              "1024)")
     parser.add_argument("--no-sandbox", dest="sandbox", action="store_false",

@@ -456,24 +456,28 @@ class StrictBuiltin4:
     def __call__(self, value: Any) -> Any:
         if type(value) is self.exact:  # the common case, without naming the type
             return value
-        have = _tname(value)
-        if have == self.name:
-            return value
-        if have in self.sources:
-            return self.construct_as(value)
-        raise ScriptRuntimeError(f"Trying to assign value of type '{have}' to a variable of "
-                                 f"type '{self.name}'.")
+        converted = self._converted(value)
+        if converted is MISSING:
+            raise ScriptRuntimeError(f"Trying to assign value of type '{_tname(value)}' to a "
+                                     f"variable of type '{self.name}'.")
+        return converted
 
     def argument(self, value: Any, index: int) -> Any:
         """A typed parameter's check, made at the call (an error of the caller's line)."""
         if type(value) is self.exact:
             return value
+        converted = self._converted(value)
+        if converted is MISSING:
+            raise ArgumentTypeError(f"Cannot convert argument {index} from {_tname(value)} "
+                                    f"to {self.name}.")
+        return converted
+
+    def _converted(self, value: Any) -> Any:
+        """The value as this type, or MISSING when Godot refuses the conversion."""
         have = _tname(value)
         if have == self.name:
             return value
-        if have in self.sources:
-            return self.construct_as(value)
-        raise ArgumentTypeError(f"Cannot convert argument {index} from {have} to {self.name}.")
+        return self.construct_as(value) if have in self.sources else MISSING
 
 
 # * Typed containers -----------------------------------------------------------------
@@ -749,21 +753,9 @@ def _base_name(args: Any) -> str:
     return object_type_name(args[0]) if args and isinstance(args[0], Object) else "Object"
 
 
-# Older entry points (the loader's resolver): element names of builtin or native types.
-
-def typed_array_converter(element: str) -> Any:
-    """What assigning to an ``Array[element]`` variable does: same type, or an error."""
-    return TypedArraySpec(_global_ref(element), f"Array[{element}]")
-
-
 def typed_array(items: Any, element: str) -> Any:
     """An ``Array[element]`` from literal items (Godot converts int to float there)."""
     return TypedArraySpec(_global_ref(element), f"Array[{element}]").literal(items)
-
-
-def typed_parameter_converter(element: str) -> Any:
-    spec = TypedArraySpec(_global_ref(element), f"Array[{element}]")
-    return lambda value: spec.argument(value, 1)
 
 
 def _global_ref(element: str) -> Any:

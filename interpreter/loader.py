@@ -435,11 +435,6 @@ class Resolver:
             return ids[name]
         return ids["Object"]
 
-    def typed_array_converter(self, element: str, parameter: bool = False) -> Any:
-        from .globalscope import typed_array_converter, typed_parameter_converter
-
-        return (typed_parameter_converter if parameter else typed_array_converter)(element)
-
     def native_property(self, base: Any, name: str) -> bool:
         from gdscript.stdlib.objects import godot_api
 
