@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import linecache
 import re
+import sys
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .embedding import REGISTERED, registered_callable, registered_value
 from .errors import AnalyzerError, GDScriptError, ParseError, ScriptRuntimeError
 from .source import read_source
 
@@ -474,8 +474,9 @@ class Resolver:
         value = global_value(name, self.dialect)
         if value is not MISSING:
             return value
-        if name in REGISTERED:
-            return registered_value(name)
+        embedding = sys.modules.get("gdscript.embedding")  # loaded only by hosts that register
+        if embedding is not None and name in embedding.REGISTERED:
+            return embedding.registered_value(name)
         file = self.project.class_file(name)
         if file is not None:
             return self.project.load(file)
@@ -488,8 +489,9 @@ class Resolver:
         if name == "load":
             return self.project.load_resource
         found = global_callable(name, self.dialect)
-        if found is MISSING and name in REGISTERED:
-            return registered_callable(name) or MISSING
+        embedding = sys.modules.get("gdscript.embedding")
+        if found is MISSING and embedding is not None and name in embedding.REGISTERED:
+            return embedding.registered_callable(name) or MISSING
         return found
 
 
