@@ -60,6 +60,10 @@ class PackedArray(list):
     def __repr__(self) -> str:
         return f"{self.GODOT_NAME}({list.__repr__(self)})"
 
+    def __hash__(self) -> int:  # type: ignore[override]
+        # Packed arrays are Dictionary keys in Godot, hashed by content.
+        return hash((type(self), tuple(self)))
+
     def __add__(self, other: Any) -> Any:
         # Godot's ``+`` on two packed arrays of one type concatenates into a new one.
         if type(other) is not type(self):
@@ -162,6 +166,10 @@ class PackedByteArray(bytearray):
     METHODS: ClassVar[dict[str, Callable[..., Any]]] = {}
     METHODS_3: ClassVar[dict[str, Callable[..., Any]]] = {}
     _gd_plain: ClassVar[type | None] = None  # every value goes through _coerce (0..255)
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        # A Dictionary key in Godot, hashed by content.
+        return hash((PackedByteArray, bytes(self)))
 
     def __init__(self, items: Any = ()) -> None:
         if isinstance(items, (bytes, bytearray)):
