@@ -163,7 +163,8 @@ class ClassLayout:
         is_global = outer is None and bool(node.class_name)
         name = node.class_name if outer is None else node.name
         info = ScriptInfo(name=name, path=self.path, dialect=self.dialect, native=None,  # type: ignore[arg-type]
-                          outer=outer.info if outer else None, is_global_name=is_global)
+                          outer=outer.info if outer else None)
+        info.is_global_name = is_global
         ctx = ClassContext(node, info, py_name, outer, None)
         for member in node.members:
             if isinstance(member, nodes.VariableNode):

@@ -18,22 +18,11 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 
 
 # "No such name" from the resolver's lookups (None is a value a name can have).  It lives
 # here, in a module every stage imports, so a cached run need not import the compiler.
 MISSING = object()
-
-
-@dataclass(frozen=True, slots=True)
-class Pos:
-    """A source span, 1-based like Godot: start line/column, end line/column."""
-
-    line: int
-    column: int
-    end_line: int = 0
-    end_column: int = 0
 
 
 class GDScriptError(Exception):

@@ -19,7 +19,6 @@ from __future__ import annotations
 import signal
 import sys
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,14 +33,6 @@ if TYPE_CHECKING:
 
 class RunTimeout(BaseException):
     """Raised inside running code when ``--timeout`` expires (not catchable by scripts)."""
-
-
-@dataclass
-class RunResult:
-    exit_code: int
-    stdout: str = ""
-    stderr: str = ""
-    errors: list[str] = field(default_factory=list)
 
 
 def _main_loop_classes(dialect: int) -> tuple[type, type, type]:
@@ -235,4 +226,4 @@ class _deadline:
         raise RunTimeout()
 
 
-__all__ = ["ErrorReporter", "RunResult", "RunTimeout", "run_file", "run_class", "sys"]
+__all__ = ["ErrorReporter", "RunTimeout", "run_file", "run_class", "sys"]

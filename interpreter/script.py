@@ -23,7 +23,6 @@ from __future__ import annotations
 import sys
 import traceback
 from collections.abc import Callable as PyCallable
-from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
 
@@ -128,40 +127,51 @@ def _gd_function_name(co_name: str) -> str:
 # * Script classes ---------------------------------------------------------------
 
 
-@dataclass
 class MemberInfo:
-    name: str
-    pyname: str
-    has_accessors: bool = False
-    is_static: bool = False
-    convert: PyCallable[[Any], Any] | None = None  # typed members: the conversion
-    type_id: int = 0  # Godot's TYPE_* of the declared type (0: untyped)
-    exported: bool = False  # ``export``/``@export``: shown in the editor
+    """One member variable of a script class."""
+
+    def __init__(self, name: str, pyname: str, has_accessors: bool = False,
+                 is_static: bool = False, convert: PyCallable[[Any], Any] | None = None,
+                 type_id: int = 0, exported: bool = False) -> None:
+        self.name = name
+        self.pyname = pyname
+        self.has_accessors = has_accessors
+        self.is_static = is_static
+        self.convert = convert  # typed members: the conversion
+        self.type_id = type_id  # Godot's TYPE_* of the declared type (0: untyped)
+        self.exported = exported  # ``export``/``@export``: shown in the editor
+
+    def __repr__(self) -> str:
+        return f"MemberInfo({self.name!r}, {self.pyname!r})"
 
 
-@dataclass
 class ScriptInfo:
     """What a compiled class knows about itself (one per GDScript class)."""
 
-    name: str | None
-    path: str
-    dialect: int
-    native: type
-    base: ScriptInfo | None = None
-    outer: ScriptInfo | None = None
-    members: dict[str, MemberInfo] = field(default_factory=dict)
-    methods: dict[str, str] = field(default_factory=dict)  # Godot name -> Python name
-    method_args: dict[str, list[str]] = field(default_factory=dict)  # parameter names
-    static_methods: set[str] = field(default_factory=set)
-    signals: list[str] = field(default_factory=list)
-    signal_args: dict[str, list[str]] = field(default_factory=dict)  # parameter names
-    constants: dict[str, Any] = field(default_factory=dict)
-    py_class: Any = None
-    is_global_name: bool = False  # ``class_name`` (not an inner class)
-    # () -> (properties [(is_static, PropertyInfo)], {method: MethodInfo},
-    # {signal: MethodInfo}): see member_info; built on first use.
-    reflector: Any = None
-    _reflection: Any = None
+    def __init__(self, name: str | None, path: str, dialect: int, native: type,
+                 base: ScriptInfo | None = None, outer: ScriptInfo | None = None) -> None:
+        self.name = name
+        self.path = path
+        self.dialect = dialect
+        self.native = native
+        self.base = base
+        self.outer = outer
+        self.members: dict[str, MemberInfo] = {}
+        self.methods: dict[str, str] = {}  # Godot name -> Python name
+        self.method_args: dict[str, list[str]] = {}  # parameter names
+        self.static_methods: set[str] = set()
+        self.signals: list[str] = []
+        self.signal_args: dict[str, list[str]] = {}  # parameter names
+        self.constants: dict[str, Any] = {}
+        self.py_class: Any = None
+        self.is_global_name = False  # ``class_name`` (not an inner class)
+        # () -> (properties [(is_static, PropertyInfo)], {method: MethodInfo},
+        # {signal: MethodInfo}): see member_info; built on first use.
+        self.reflector: Any = None
+        self._reflection: Any = None
+
+    def __repr__(self) -> str:
+        return f"ScriptInfo({self.name!r}, {self.path!r})"
 
     def reflection(self) -> tuple[list[tuple[bool, dict[str, Any]]], dict[str, Any],
                                   dict[str, Any]]:

@@ -32,14 +32,10 @@ listings give ``.`` and ``..`` first, then the names sorted (the OS order is arb
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import re
-import shutil
 import struct
-import tempfile
-import zlib
 from typing import Any
 
 from ..errors import engine_error
@@ -128,6 +124,8 @@ class PathPolicy:
 
 
 def _default_user_dir(res_root: str) -> str:
+    import hashlib
+    import tempfile
     name = os.path.basename(res_root.rstrip(os.sep)) or "root"
     digest = hashlib.sha1(res_root.encode("utf-8", "surrogatepass")).hexdigest()[:8]
     uid = os.getuid() if hasattr(os, "getuid") else 0
@@ -199,6 +197,7 @@ COMPRESSION_FASTLZ, COMPRESSION_DEFLATE, COMPRESSION_ZSTD, COMPRESSION_GZIP, COM
 
 
 def _compress(data: bytes, mode: int) -> bytes:
+    import zlib
     if mode == COMPRESSION_GZIP:
         packer = zlib.compressobj(6, zlib.DEFLATED, 31)
         return packer.compress(data) + packer.flush()
@@ -206,11 +205,13 @@ def _compress(data: bytes, mode: int) -> bytes:
 
 
 def _decompress(data: bytes, mode: int) -> bytes:
+    import zlib
     return zlib.decompress(data, 31 if mode == COMPRESSION_GZIP else 15)
 
 
 def read_compressed(raw: bytes) -> tuple[int, bytes]:
     """(Error, content) of a file in Godot's compressed format."""
+    import zlib
     if raw[:4] != _MAGIC or len(raw) < 16:
         return ERR_FILE_UNRECOGNIZED, b""
     mode, block_size, total = struct.unpack_from("<III", raw, 4)
@@ -390,6 +391,7 @@ class FileAccess(RefCounted):
 
     @staticmethod
     def create_temp(mode_flags: int, prefix: str = "", extension: str = "", keep: bool = False) -> Any:
+        import tempfile
         folder = POLICY.user_root() if POLICY.confined else tempfile.gettempdir()
         suffix = "." + str(extension).lstrip(".") if extension else ""
         handle, os_path = tempfile.mkstemp(suffix, str(prefix) or "_", folder)
@@ -735,6 +737,7 @@ def _no_encryption() -> None:
 
 
 def _digest(path: str, algorithm: str) -> str:
+    import hashlib
     os_path, _ = _resolve(path)
     if os_path is None or not os.path.isfile(os_path):
         return ""
@@ -945,6 +948,7 @@ class DirAccess(RefCounted):
 
     @staticmethod
     def create_temp(prefix: str = "", keep: bool = False) -> Any:
+        import tempfile
         folder = POLICY.user_root() if POLICY.confined else tempfile.gettempdir()
         os_path = tempfile.mkdtemp("", str(prefix) or "_", folder)
         return DirAccess._gd_make(POLICY.localize(os_path) if POLICY.confined else os_path)
@@ -980,6 +984,7 @@ class DirAccess(RefCounted):
         return ""
 
     def get_space_left(self) -> int:
+        import shutil
         os_path, _ = self._gd_os(".")
         try:
             return shutil.disk_usage(os_path).free if os_path else 0
@@ -1150,6 +1155,7 @@ class DirAccess(RefCounted):
         return DirAccess().rename(from_, to)
 
     def copy(self, from_: str, to: str, chmod_flags: int = -1) -> int:
+        import shutil
         source, error = self._gd_os(from_)
         if source is None:
             return error

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable as PyCallable
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ..errors import ScriptRuntimeError, engine_error
@@ -59,12 +58,17 @@ def target_freed(func: Any) -> bool:
 
 # * Reflection of native classes ------------------------------------------
 
-@dataclass
 class GodotAPI:
-    methods: dict[str, Any]
-    properties: dict[str, property]
-    constants: dict[str, Any]
-    signals: tuple[str, ...]
+    """A native class's methods, properties, constants and signals, as scripts see them."""
+
+    __slots__ = ("methods", "properties", "constants", "signals")
+
+    def __init__(self, methods: dict[str, Any], properties: dict[str, property],
+                 constants: dict[str, Any], signals: tuple[str, ...]) -> None:
+        self.methods = methods
+        self.properties = properties
+        self.constants = constants
+        self.signals = signals
 
 
 _api_cache: dict[type, GodotAPI] = {}
@@ -108,11 +112,23 @@ def godot_api(cls: type) -> GodotAPI:
 
 # * Object ----------------------------------------------------------------
 
-@dataclass
 class Connection:
-    callable: Any
-    flags: int
-    binds: tuple[Any, ...] = ()
+    """One connection of a signal: the callable, CONNECT_* flags, bound arguments."""
+
+    __slots__ = ("callable", "flags", "binds")
+
+    def __init__(self, callable: Any, flags: int, binds: tuple[Any, ...] = ()) -> None:
+        self.callable = callable
+        self.flags = flags
+        self.binds = binds
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Connection):
+            return NotImplemented
+        return (self.callable, self.flags, self.binds) == \
+            (other.callable, other.flags, other.binds)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
 
 
 def _via_call(exc: ScriptRuntimeError, method: str) -> ScriptRuntimeError:
@@ -619,7 +635,7 @@ class Callable:
             name = getattr(self.function, "__name__", "")
             return f"{name}(lambda)" if name.startswith("<") or not name else name
         owner = self.target._gd_class_name() if isinstance(self.target, Object) else "null"
-        return f"{owner}::{self.method}"
+        return f"{owner}::{'null' if self.method is None else self.method}"
 
     # Godot methods ----------------------------------------------------
     def call(self, *args: Any) -> Any:

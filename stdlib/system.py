@@ -27,13 +27,9 @@ versions (empty lists, no-ops, ``true`` for permission requests).
 from __future__ import annotations
 
 import os
-import platform
 import re
-import shutil
 import stat
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -108,6 +104,7 @@ def _xdg(variable: str, fallback: str) -> str:
 
 
 def _platform_name(dialect: int) -> str:
+    import platform
     system = platform.system()
     if system == "Windows":
         return "Windows"
@@ -117,6 +114,7 @@ def _platform_name(dialect: int) -> str:
 
 
 def _architecture() -> str:
+    import platform
     machine = platform.machine().lower()
     return {"amd64": "x86_64", "aarch64": "arm64", "i686": "x86_32", "i386": "x86_32"}.get(machine, machine)
 
@@ -174,7 +172,7 @@ class OS(Object):
         self._gd_low_processor_usage_mode = False
         self._gd_low_processor_usage_mode_sleep_usec = 6900
         self._gd_loggers: list[Any] = []
-        self._gd_processes: dict[int, subprocess.Popen[bytes]] = {}
+        self._gd_processes: dict[int, Any] = {}
         self._gd_restart: tuple[bool, list[str]] = (False, [])
 
     # Time and identity
@@ -198,6 +196,7 @@ class OS(Object):
         return match.group(1) if match else ""
 
     def get_version(self) -> str:
+        import platform
         return platform.release()
 
     def get_version_alias(self) -> str:
@@ -287,6 +286,7 @@ class OS(Object):
         return _packed_strings(CMDLINE["user"])
 
     def get_executable_path(self) -> str:
+        import shutil
         argv0 = sys.argv[0] if sys.argv and sys.argv[0] else ""
         found = shutil.which(argv0) if argv0 and not os.path.isabs(argv0) else argv0
         return os.path.abspath(found) if found and os.path.exists(found) else sys.executable
@@ -315,6 +315,7 @@ class OS(Object):
         return _xdg("XDG_CACHE_HOME", ".cache")
 
     def get_temp_dir(self) -> str:
+        import tempfile
         return tempfile.gettempdir()
 
     def get_system_dir(self, dir_: int, shared_storage: bool = True) -> str:
@@ -375,6 +376,7 @@ class OS(Object):
     # Processes (guarded by SANDBOX)
     def execute(self, path: str, arguments: Any, output: Any = None, read_stderr: bool = False,
                 open_console: bool = False) -> int:
+        import subprocess
         _guard("execute")
         try:
             done = subprocess.run([str(path), *map(str, arguments)], stdin=subprocess.DEVNULL,
@@ -387,6 +389,7 @@ class OS(Object):
         return done.returncode
 
     def create_process(self, path: str, arguments: Any, open_console: bool = False) -> int:
+        import subprocess
         _guard("create_process")
         try:
             process = subprocess.Popen([str(path), *map(str, arguments)], stdin=subprocess.DEVNULL)
@@ -427,6 +430,8 @@ class OS(Object):
         return OK
 
     def _open(self, what: str, command: list[str]) -> int:
+        import shutil
+        import subprocess
         _guard(what)
         opener = shutil.which("xdg-open") or shutil.which("open")
         if opener is None:
@@ -447,6 +452,7 @@ class OS(Object):
         return self._open("shell_show_in_file_manager", [path])
 
     def open_with_program(self, program_path: str, paths: Any) -> int:
+        import subprocess
         _guard("open_with_program")
         try:
             subprocess.Popen([str(program_path), *map(str, paths)])
@@ -455,6 +461,7 @@ class OS(Object):
         return OK
 
     def move_to_trash(self, path: str) -> int:
+        import shutil
         _guard("move_to_trash")
         source = Path(str(path))
         if not source.is_absolute() or not source.exists():
@@ -545,6 +552,8 @@ def _fc_weight(weight: int) -> int:
 
 
 def _run_quiet(command: list[str]) -> str:
+    import shutil
+    import subprocess
     if shutil.which(command[0]) is None:
         return ""
     try:

@@ -40,6 +40,10 @@ from loopback_server import LoopbackServer  # noqa: E402
 
 TIME_BIN = "/usr/bin/time"
 GODOT3 = "godot3-server"
+# Python children run as an installed package does: with its modules' bytecode cached
+# (an environment that sets PYTHONDONTWRITEBYTECODE would recompile every edited module
+# on every start).
+PYTHON_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 @dataclass(frozen=True)
@@ -151,11 +155,11 @@ def commands(bench: Benchmark, impl: str, dialect: int,
     where it writes its logs/ folder."""
     if impl == "gdscript":
         return ([sys.executable, "-m", "gdscript", "run", "--godot", str(dialect),
-                 bench.form(dialect), "--", *args], None)
+                 bench.form(dialect), "--", *args], PYTHON_ENV)
     if impl == "godot3":
         env = dict(os.environ, LANG="en_US.UTF-8")
         return ([GODOT3, "--no-window", "-s", str(HERE / bench.form(3)), "--", *args], env)
-    return ([sys.executable, str(Path("python") / bench.python), *args], None)
+    return ([sys.executable, str(Path("python") / bench.python), *args], PYTHON_ENV)
 
 
 def record(result: dict[str, Any], outcome: RunOutcome, timeout: float) -> None:
