@@ -506,6 +506,9 @@ class Compiler(ClassLayout, TypedContainers, Statements, FastPaths):
         if node.is_attribute:
             base = self.expr(node.base)  # type: ignore[arg-type]
             return self.call_rt("get_member", base, ast.Constant(node.attribute))
+        fast = self.fast_subscript_get(node)
+        if fast is not None:
+            return fast
         return self.call_rt("get_index", self.expr(node.base), self.expr(node.index))  # type: ignore[arg-type]
 
     def expr_CallNode(self, node: nodes.CallNode) -> ast.expr:

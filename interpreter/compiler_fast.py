@@ -54,6 +54,9 @@ _CONVERSIONS = {"str": "String", "int": "int", "float": "float", "len": "int"}
 _SIZE_METHODS = {"size", "length", "find", "rfind", "count"}
 _INT_RESULT_TYPES = {"Array", "Dictionary", "String"} | _CONSTRUCTED
 # (type, method, argument count) -> runtime helper doing the common case itself.
+# Builtin types whose values index like a Python sequence (list-backed or bytearray).
+_SEQUENCES = {"Array", "PackedStringArray", "PackedByteArray", "PackedInt32Array",
+              "PackedInt64Array", "PackedFloat32Array", "PackedFloat64Array"}
 _SPECIAL_METHODS = {("Array", "sort", 0): "array_sort", ("String", "join", 1): "string_join"}
 _MAX_SPECIALIZED_NODES = 400  # larger functions are not compiled twice
 
@@ -141,7 +144,7 @@ class TypeEnv:
             name = callee.name
             if not self.compiler.is_global_function(name):
                 return None
-            if name in _CONSTRUCTED and not node.arguments:
+            if name in _CONSTRUCTED:  # a constructor makes its type (typed or not)
                 return name
             return _CONVERSIONS.get(name) if len(node.arguments) == 1 else None
         if isinstance(callee, nodes.SubscriptNode) and callee.is_attribute and \
@@ -427,7 +430,124 @@ class FastPaths:
         direct = ast.Call(function_ref, [again(), *args], [])
         hook = "call_method_ret" if used else "call_method"
         generic = self.call_rt(hook, again(), ast.Constant(name), *args)
-        return ast.IfExp(guard, direct, generic)
+        inline = self.inline_method(base_t, cls, name, again, args, used, direct)
+        return ast.IfExp(guard, inline or direct, generic)
+
+    def inline_method(self: Any, base_t: str, cls: Any, name: str, base: Any,
+                      args: list[ast.expr], used: bool, call: ast.Call) -> ast.expr | None:
+        """The method's common case as Python operations, falling back to ``call`` (the
+        direct call of the method's function) where that case does not hold; the value's
+        exact type is checked already.  None: no inline form."""
+        if not args and used and (name == "size" and base_t != "String" or
+                                  name == "length" and base_t == "String"):
+            return ast.Call(self.rt("length_of"), [base()], [])
+        if name in ("append", "push_back") and len(args) == 1 and not used:
+            if base_t == "Array":
+                plain = ast.UnaryOp(ast.Not(), ast.BoolOp(ast.Or(), [
+                    ast.Attribute(base(), "read_only", ast.Load()),
+                    ast.Attribute(base(), "typed_builtin", ast.Load())]))
+                return ast.IfExp(plain, ast.Call(self.rt("list_append"), [base(), args[0]], []),
+                                 call)
+            plain_type = getattr(cls, "_gd_plain", None)
+            if issubclass(cls, list) and plain_type is not None:
+                value = self.temp("x")
+                test = _is_type(self, ast.NamedExpr(ast.Name(value, ast.Store()), args[0]),
+                                ast.Name(self.new_global(plain_type, "T"), ast.Load()))
+                call.args[1] = ast.Name(value, ast.Load())
+                return ast.IfExp(test, ast.Call(self.rt("list_append"), [
+                    base(), ast.Name(value, ast.Load())], []), call)
+        if base_t == "Dictionary" and name == "has" and len(args) == 1:
+            key = self.temp("k")
+            # Python's lookup, then Dictionary.has's scan for 1 / 1.0 / true when the
+            # Dictionary is small enough to get one.
+            return ast.BoolOp(ast.And(), [
+                ast.Compare(ast.NamedExpr(ast.Name(key, ast.Store()), args[0]), [ast.In()],
+                            [base()]),
+                ast.BoolOp(ast.Or(), [
+                    ast.Compare(ast.Call(self.rt("length_of"), [base()], []), [ast.Gt()],
+                                [self.rt("exact_key_scan_limit")]),
+                    ast.Call(self.rt("dict_has"), [base(), ast.Name(key, ast.Load())], [])])])
+        return None
+
+    # Subscripts ------------------------------------------------------------------
+    def fast_subscript_get(self: Any, node: nodes.SubscriptNode) -> ast.expr | None:
+        """``d[k]`` of a Dictionary, ``a[i]`` of an Array or packed array: Python's lookup
+        behind an exact-type guard; a missing key or an index out of range (or anything
+        else) takes the generic ``get_index``, which reports it."""
+        if self.function is None or self.dialect != 4 or node.is_attribute:
+            return None
+        base_t = self.known_type(node.base)
+        if base_t != "Dictionary" and base_t not in _SEQUENCES:
+            return None
+        cls = self.resolver.builtin_class(base_t)
+        if cls is None:
+            return None
+        base, index = self.expr(node.base), self.expr(node.index)
+        first, again = _evaluated_once(self, base, "o")
+        key = self.temp("k")
+        key_first = ast.NamedExpr(ast.Name(key, ast.Store()), index)
+
+        def generic(index_again: ast.expr) -> ast.expr:
+            return self.call_rt("get_index", again(), index_again)
+
+        if base_t == "Dictionary":
+            found = ast.NamedExpr(ast.Name("_gd_w", ast.Store()), ast.Call(
+                self.rt("dict_lookup"), [again(), key_first, self.rt("absent")], []))
+            hit = ast.IfExp(ast.Compare(found, [ast.IsNot()], [self.rt("absent")]),
+                            ast.Name("_gd_w", ast.Load()), generic(ast.Name(key, ast.Load())))
+        else:
+            hit = ast.IfExp(self.index_in_range(key_first, again(), ast.Name(key, ast.Load())),
+                            ast.Subscript(again(), ast.Name(key, ast.Load()), ast.Load()),
+                            generic(ast.Name(key, ast.Load())))
+        guard = _is_type(self, first, ast.Name(self.new_global(cls, "T"), ast.Load()))
+        return ast.IfExp(guard, hit, generic(index))
+
+    def index_in_range(self: Any, key_first: ast.expr, sequence: ast.expr,
+                       key: ast.expr) -> ast.expr:
+        """``type(key) is int and -len(sequence) <= key < len(sequence)``."""
+        size = self.temp("n")
+        return ast.BoolOp(ast.And(), [
+            _is_type(self, key_first, ast.Name("int", ast.Load())),
+            ast.Compare(ast.UnaryOp(ast.USub(), ast.NamedExpr(
+                ast.Name(size, ast.Store()), ast.Call(self.rt("length_of"), [sequence], []))),
+                [ast.LtE(), ast.Lt()], [key, ast.Name(size, ast.Load())])])
+
+    def fast_subscript_set(self: Any, target: nodes.SubscriptNode, value: ast.expr,
+                           st: nodes.Node) -> tuple[ast.If, str] | None:
+        """``d[k] = v`` / ``a[i] = v`` on a local Dictionary or Array: an ``if`` whose
+        body stores the common case, and the temporary the key was evaluated into (the
+        caller fills the ``else`` with the generic code, reading that key).  None: no
+        fast branch."""
+        base_node = target.base
+        if self.function is None or self.dialect != 4 or target.is_attribute or \
+                not isinstance(base_node, nodes.IdentifierNode) or \
+                not self.is_declared(base_node.name):
+            return None
+        base_t = self.known_type(base_node)
+        if base_t not in ("Dictionary", "Array"):
+            return None
+        cls = self.resolver.builtin_class(base_t)
+        if cls is None:
+            return None
+        local = self.local_name(base_node.name)
+
+        def base() -> ast.expr:
+            return ast.Name(local, ast.Load())
+
+        def unset(flag: str) -> ast.expr:
+            return ast.UnaryOp(ast.Not(), ast.Attribute(base(), flag, ast.Load()))
+
+        key = self.temp("k")
+        self.emit(ast.Assign([ast.Name(key, ast.Store())], self.expr(target.index)), st)
+        checks = [_is_type(self, base(), ast.Name(self.new_global(cls, "T"), ast.Load())),
+                  unset("read_only")]
+        if base_t == "Dictionary":
+            checks += [unset("typed_key"), unset("typed_value")]
+        else:
+            checks += [unset("typed_builtin"), self.index_in_range(
+                ast.Name(key, ast.Load()), base(), ast.Name(key, ast.Load()))]
+        store = ast.Assign([ast.Subscript(base(), ast.Name(key, ast.Load()), ast.Store())], value)
+        return ast.If(ast.BoolOp(ast.And(), checks), [store], []), key
 
     def fast_global_call(self: Any, name: str, call: ast.Call) -> ast.expr | None:
         """``str(x)`` of an int is Python's decimal form: no generic conversion."""

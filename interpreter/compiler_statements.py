@@ -331,43 +331,61 @@ class Statements:
         elif isinstance(target, nodes.SubscriptNode):
             tmp = self.temp("v")
             self.emit(ast.Assign([ast.Name(tmp, ast.Store())], value), st)
-            base_tmp = self.temp("b")
-            outer: ast.expr | None = None
-            if pre_base is not None:
-                base = pre_base
-            elif isinstance(target.base, nodes.SubscriptNode):
-                outer_tmp = self.temp("o")
-                self.emit(ast.Assign([ast.Name(outer_tmp, ast.Store())],
-                                     self.expr(target.base.base)), st)  # type: ignore[arg-type]
-                outer = ast.Name(outer_tmp, ast.Load())
-                base = self.subscript_read(target.base, outer)
-            else:
-                base = self.expr(target.base)  # type: ignore[arg-type]
-            self.emit(ast.Assign([ast.Name(base_tmp, ast.Store())], base), st)
-            if target.is_attribute:
-                new = self.call_rt("set_member", ast.Name(base_tmp, ast.Load()),
-                                   ast.Constant(target.attribute), ast.Name(tmp, ast.Load()))
-            else:
-                new = self.call_rt("set_index", ast.Name(base_tmp, ast.Load()),
-                                   self.expr(target.index), ast.Name(tmp, ast.Load()))  # type: ignore[arg-type]
-            new_tmp = self.temp("n")
-            self.emit(ast.Assign([ast.Name(new_tmp, ast.Store())], new), st)
-            # Value types (Vector2, ...) come back as a new value: store it back.
-            if isinstance(target.base, nodes.SubscriptNode) or (
-                    isinstance(target.base, nodes.IdentifierNode)
-                    and self.is_variable(target.base.name)):
-                write_back: list[ast.stmt] = []
-                saved = self.stmts
-                self.stmts = write_back
-                self.assign(target.base, ast.Name(new_tmp, ast.Load()), st, outer)
+            fast = self.fast_subscript_set(target, ast.Name(tmp, ast.Load()), st) \
+                if pre_base is None else None
+            if fast is None:
+                self.assign_subscript(target, tmp, st, pre_base, None)
+                return
+            branch, key = fast
+            saved = self.stmts
+            self.stmts = branch.orelse
+            try:
+                self.assign_subscript(target, tmp, st, pre_base, ast.Name(key, ast.Load()))
+            finally:
                 self.stmts = saved
-                self.emit(ast.If(ast.Compare(ast.Name(new_tmp, ast.Load()), [ast.IsNot()],
-                                             [ast.Name(base_tmp, ast.Load())]),
-                                 write_back, []), st)
+            self.emit(branch, st)
         elif isinstance(target, nodes.SelfNode):
             raise self.fail("Cannot assign a new value to a constant.", st)
         else:
             raise self.fail("Assignment is not allowed inside an expression.", st)
+
+    def assign_subscript(self, target: nodes.SubscriptNode, tmp: str, st: nodes.Node,
+                         pre_base: ast.expr | None, index: ast.expr | None) -> None:
+        """``target = tmp`` through the runtime's set_member / set_index (``index``: the
+        already evaluated index, if it is)."""
+        base_tmp = self.temp("b")
+        outer: ast.expr | None = None
+        if pre_base is not None:
+            base = pre_base
+        elif isinstance(target.base, nodes.SubscriptNode):
+            outer_tmp = self.temp("o")
+            self.emit(ast.Assign([ast.Name(outer_tmp, ast.Store())],
+                                 self.expr(target.base.base)), st)  # type: ignore[arg-type]
+            outer = ast.Name(outer_tmp, ast.Load())
+            base = self.subscript_read(target.base, outer)
+        else:
+            base = self.expr(target.base)  # type: ignore[arg-type]
+        self.emit(ast.Assign([ast.Name(base_tmp, ast.Store())], base), st)
+        if target.is_attribute:
+            new = self.call_rt("set_member", ast.Name(base_tmp, ast.Load()),
+                               ast.Constant(target.attribute), ast.Name(tmp, ast.Load()))
+        else:
+            new = self.call_rt("set_index", ast.Name(base_tmp, ast.Load()),
+                               index or self.expr(target.index), ast.Name(tmp, ast.Load()))  # type: ignore[arg-type]
+        new_tmp = self.temp("n")
+        self.emit(ast.Assign([ast.Name(new_tmp, ast.Store())], new), st)
+        # Value types (Vector2, ...) come back as a new value: store it back.
+        if isinstance(target.base, nodes.SubscriptNode) or (
+                isinstance(target.base, nodes.IdentifierNode)
+                and self.is_variable(target.base.name)):
+            write_back: list[ast.stmt] = []
+            saved = self.stmts
+            self.stmts = write_back
+            self.assign(target.base, ast.Name(new_tmp, ast.Load()), st, outer)
+            self.stmts = saved
+            self.emit(ast.If(ast.Compare(ast.Name(new_tmp, ast.Load()), [ast.IsNot()],
+                                         [ast.Name(base_tmp, ast.Load())]),
+                             write_back, []), st)
 
     def subscript_read(self, node: nodes.SubscriptNode, base: ast.expr) -> ast.expr:
         """``base.attribute`` / ``base[index]`` with the base already evaluated."""

@@ -327,7 +327,7 @@ class Runtime:
     def register(name: str, target: Any) -> None:
         if not name.isidentifier() or keyword.iskeyword(name) or name.startswith("_"):
             raise ValueError(f"{name!r} cannot be a GDScript global name")
-        from .compiler import MISSING
+        from .errors import MISSING
         from .globalscope import global_callable, global_value
 
         for dialect in (3, 4):

@@ -359,6 +359,13 @@ class Resolver:
             return None
         return cls, function
 
+    def builtin_class(self, type_name: str) -> Any:
+        """The class of this dialect's builtin type ``type_name`` (Array, Dictionary...)."""
+        from gdscript.stdlib import class_table
+
+        cls = class_table(self.dialect).get(type_name)
+        return cls if isinstance(cls, type) else None
+
     def default_base(self) -> Any:
         from gdscript.stdlib import class_table
 
@@ -468,7 +475,7 @@ class Resolver:
         return False, None
 
     def global_value(self, name: str) -> Any:
-        from .compiler import MISSING
+        from .errors import MISSING
         from .globalscope import global_value
 
         value = global_value(name, self.dialect)
@@ -483,7 +490,7 @@ class Resolver:
         return MISSING
 
     def global_callable(self, name: str) -> Any:
-        from .compiler import MISSING
+        from .errors import MISSING
         from .globalscope import global_callable
 
         if name == "load":

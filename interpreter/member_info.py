@@ -511,7 +511,7 @@ class TypeModel:
 
     def constant_value(self, node: nodes.Node | None, ctx: Any) -> Any:
         """The value of a constant expression (literals, negation, constants), else None."""
-        from .compiler import MISSING
+        from .errors import MISSING
 
         if isinstance(node, nodes.LiteralNode):
             return node.value if node.string_kind in (None, nodes.STRING_PLAIN) else \

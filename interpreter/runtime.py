@@ -705,6 +705,15 @@ getrefcount = getattr(sys, "getrefcount", lambda value: 0)
 extend_bytes = bytearray.extend
 int_text = int.__repr__  # str() of an int: its decimal digits, in Godot as in Python
 type_of, str_class = type, str  # names no script local can shadow (``var type``)
+length_of = len
+list_append = list.append
+dict_lookup = dict.get
+absent = object()  # dict_lookup's default: no such key
+
+# Dictionary.has(): a key found by Python's lookup in a Dictionary larger than this needs
+# no scan for an exactly typed match (dict_has does it).
+from gdscript.stdlib.dictionary import (  # noqa: E402
+    EXACT_KEY_SCAN_LIMIT as exact_key_scan_limit, has as dict_has)
 
 
 def array_sort(arr: Any) -> None:

@@ -222,14 +222,14 @@ def _same_typed(a: Any, b: Any, side: str) -> bool:
 
 # Telling 1, 1.0 and true apart means scanning the keys; beyond this size ``has`` trusts
 # Python's lookup (the gap the module docstring describes) so it stays O(1).
-_EXACT_KEY_SCAN_LIMIT = 64
+EXACT_KEY_SCAN_LIMIT = 64
 
 
 def has(d: dict, key: Any) -> bool:
     """``key in d``, except that 1, 1.0 and true stay different keys as in Godot."""
     if key not in d:
         return False
-    if type(key) not in (int, float, bool) or len(d) > _EXACT_KEY_SCAN_LIMIT:
+    if type(key) not in (int, float, bool) or len(d) > EXACT_KEY_SCAN_LIMIT:
         return True
     return any(type(stored) is type(key) and stored == key for stored in d)
 

@@ -87,12 +87,14 @@ class TestCacheHit:
         script = write(tmp_path, "main.gd", MAIN)
         probe = ("import sys\nfrom gdscript.runner import run_file\n"
                  f"run_file({str(script)!r}, dialect=4)\n"
-                 "print('lark' in sys.modules, 'gdscript.parser' in sys.modules)\n")
+                 "print('lark' in sys.modules, 'gdscript.parser' in sys.modules,\n"
+                 "      'gdscript.compiler' in sys.modules)\n")
         env = {"XDG_CACHE_HOME": str(cache.parent.parent), "PATH": "/usr/bin:/bin"}
         runs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                                env=env, timeout=60) for _ in range(2)]
-        assert runs[0].stdout.splitlines()[-1] == "True True"
-        assert runs[1].stdout.splitlines() == ["total 42 [1, 2, 3] (1.0, 2.0)", "False False"]
+        assert runs[0].stdout.splitlines()[-1] == "True True True"
+        assert runs[1].stdout.splitlines() == ["total 42 [1, 2, 3] (1.0, 2.0)",
+                                               "False False False"]
 
 
 class TestInvalidation:

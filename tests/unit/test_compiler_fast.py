@@ -20,6 +20,12 @@ def run(body: str, dialect: int = 4) -> str:
     return result.stdout + result.stderr
 
 
+def run_split(body: str) -> tuple[str, str]:
+    source = "extends SceneTree\n\n" + textwrap.dedent(body).strip() + "\n"
+    result = api.run_source(source, dialect=4)
+    return result.stdout, result.stderr
+
+
 def generated(body: str) -> str:
     """The Python the compiler makes of a script (to check a fast path was taken)."""
     from pathlib import Path
@@ -311,3 +317,124 @@ class TestShadowing:
                 print(b.get_it(type), " ", total, " ", str, " ", type * 2)
                 quit()
             """) == "3 4 st 6\n"
+
+
+class TestSubscripts:
+    """``d[k]``, ``a[i]`` and their stores on locals known to be Dictionaries/Arrays."""
+
+    def test_reads_and_writes_of_plain_containers(self):
+        assert run("""
+            func _init():
+                var d = {}
+                var a = [10, 20, 30]
+                for i in range(3):
+                    d[i * 2] = a[i]
+                    a[-1 - i] = i
+                d["k"] = a
+                print(d, " ", a, " ", a[-3], " ", d[2], " ", d.size(), " ", a.size())
+                quit()
+            """) == '{ 0: 10, 2: 20, 4: 0, "k": [2, 1, 0] } [2, 1, 0] 2 20 4 3\n'
+
+    def test_a_missing_key_is_godots_error(self):
+        out = run("""
+            func _init():
+                var d = {1: 2}
+                print(d[3])
+                quit()
+            """)
+        assert "Invalid access to property or key '3' on a base object of type 'Dictionary'." \
+            in out
+
+    def test_index_out_of_range_or_not_an_int(self):
+        out = run("""
+            func _init():
+                var a = [1, 2]
+                print(a[1.9])
+                print(a[5])
+                quit()
+            """)
+        assert out.startswith("2\n")
+        assert "Out of bounds get index '5' (on base: 'Array')" in out
+
+    def test_typed_and_read_only_containers_keep_their_checks(self):
+        # Constructed typed, so the locals are known Arrays / Dictionaries.
+        out, err = run_split("""
+            func _init():
+                var a = Array([1.5], TYPE_FLOAT, "", null)
+                a[0] = 2
+                var d = Dictionary({}, TYPE_STRING, "", null, TYPE_FLOAT, "", null)
+                d["x"] = 3
+                var e = Dictionary({}, TYPE_NIL, "", null, TYPE_FLOAT, "", null)
+                e[1] = 2
+                var k = Dictionary({}, TYPE_FLOAT, "", null, TYPE_NIL, "", null)
+                k[1] = 2
+                print(a, " ", d, " ", e, " ", k)
+                print(store_array(), " ", store_dictionary())
+                quit()
+
+            func store_array():  # a script error ends the function (returns null), as in Godot
+                var r = [1]
+                r.make_read_only()
+                r[0] = 5
+                return r
+
+            func store_dictionary():
+                var s = {1: 2}
+                s.make_read_only()
+                s[1] = 5
+                return s
+            """)
+        assert out == '[2.0] { "x": 3.0 } { 1: 2.0 } { 1.0: 2 }\n<null> <null>\n'
+        assert err.count("Invalid assignment on read-only value") == 2
+
+    def test_the_fast_branch_is_generated(self):
+        code = generated("""
+            func _init():
+                var d = {}
+                d[1] = 2
+                print(d[1])
+            """)
+        assert "d[_gd_k" in code and "_rt_dict_lookup(d, " in code
+
+
+class TestInlineMethods:
+    def test_has_keeps_exact_key_types_in_small_dictionaries(self):
+        assert run("""
+            func _init():
+                var d = {1: "a", "s": 2}
+                var big = {}
+                for i in range(100):
+                    big[i] = i
+                print(d.has(1), d.has(1.0), d.has(true), d.has("s"), d.has(2),
+                      " ", big.has(99), big.has(100))
+                quit()
+            """) == "truefalsefalsetruefalse truefalse\n"
+
+    def test_packed_append_converts_other_types(self):
+        assert run("""
+            func _init():
+                var p = PackedStringArray()
+                p.append("a")
+                p.append(5)
+                var f = PackedFloat64Array()
+                f.append(2)
+                f.push_back(0.5)
+                print(p, " ", f, " ", typeof(f[0]) == TYPE_FLOAT)
+                quit()
+            """) == '["a", "5"] [2.0, 0.5] true\n'
+
+    def test_typed_array_append_converts_and_read_only_refuses(self):
+        out, err = run_split("""
+            func _init():
+                var a = Array([], TYPE_FLOAT, "", null)
+                a.append(1)
+                a.push_back(2)
+                var r = [1]
+                r.make_read_only()
+                r.append(2)
+                r.push_back(3)
+                print(a, " ", r, " ", typeof(a[0]) == TYPE_FLOAT)
+                quit()
+            """)
+        assert out == "[1.0, 2.0] [1] true\n"
+        assert err.count("Array is in read-only state.") == 2
