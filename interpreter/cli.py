@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -42,9 +41,12 @@ def _positive(unit: str) -> Any:
     return convert
 
 
+COMMANDS = ("check", "run", "doctest", "serve-fixtures", "godot-test")
+
+
 def build_arg_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The parser; given the command line ``argv``, subcommands it does not name may be
-    left without their options (keeps start-up small)."""
+    """The parser; given the command line ``argv``, the subcommands it does not name are
+    left without their options (argparse's set-up of each option costs start-up time)."""
     parser = argparse.ArgumentParser(
         prog="gdscript",
         description="Run and check Godot's GDScript (3.x and 4.x) without Godot.",
@@ -53,14 +55,52 @@ def build_arg_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentPars
     parser.add_argument("--debug", action="store_true",
                         help="show Python tracebacks of internal errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    named = next((word for word in argv or () if not word.startswith("-")), None)
+
+    def wanted(command: str) -> bool:
+        return argv is None or named == command or named not in COMMANDS
 
     check = sub.add_parser("check", help="parse GDScript files and report every error")
-    check.add_argument("--godot", type=_dialect, default="auto", metavar="3|4|auto",
-                       help="dialect (default: auto-detect per file)")
-    check.add_argument("files", nargs="+", metavar="FILE")
-    check.set_defaults(handler=cmd_check)
+    if wanted("check"):
+        check.add_argument("--godot", type=_dialect, default="auto", metavar="3|4|auto",
+                           help="dialect (default: auto-detect per file)")
+        check.add_argument("files", nargs="+", metavar="FILE")
+        check.set_defaults(handler=cmd_check)
 
     run = sub.add_parser("run", help="run a GDScript file as `godot -s FILE` would")
+    if wanted("run"):
+        add_run_arguments(run)
+        run.set_defaults(handler=cmd_run)
+
+    dt = sub.add_parser("doctest",
+                        help="run the GDScript blocks of documentation and check their claims")
+    if wanted("doctest") and (argv is None or "doctest" in argv):  # a big module
+        from . import doctest as doctest_command
+
+        doctest_command.add_arguments(dt)
+        dt.set_defaults(handler=doctest_command.command)
+
+    serve = sub.add_parser("serve-fixtures",
+                           help="run the offline fixture HTTP(S) server in the foreground")
+    if wanted("serve-fixtures"):
+        serve.add_argument("--port", type=int, metavar="N", help="HTTP port (default: any free)")
+        serve.set_defaults(handler=cmd_serve_fixtures)
+
+    gtest = sub.add_parser("godot-test",
+                           help="run Godot's own GDScript test-suite files")
+    if wanted("godot-test"):
+        gtest.add_argument("--emit", metavar="DIR",
+                           help="write what was produced for each test to DIR/<path>.out")
+        gtest.add_argument("-v", "--verbose", action="store_true",
+                           help="print a line for every test, not only failures")
+        gtest.add_argument("--stage", choices=("parse", "run"), default="run",
+                           help="check only parsing, or run each test fully (default)")
+        gtest.add_argument("paths", nargs="+", metavar="PATH")
+        gtest.set_defaults(handler=cmd_godot_test)
+    return parser
+
+
+def add_run_arguments(run: argparse.ArgumentParser) -> None:
     run.add_argument("--godot", type=_dialect, default="auto", metavar="3|4|auto",
                      help="dialect (default: auto-detect)")
     run.add_argument("--timeout", type=_positive("seconds"), metavar="SECONDS",
@@ -79,32 +119,6 @@ def build_arg_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentPars
     run.add_argument("script", metavar="SCRIPT")
     run.add_argument("args", nargs=argparse.REMAINDER, metavar="-- ARGS",
                      help="arguments for the script (OS.get_cmdline_user_args())")
-    run.set_defaults(handler=cmd_run)
-
-    dt = sub.add_parser("doctest",
-                        help="run the GDScript blocks of documentation and check their claims")
-    if argv is None or "doctest" in argv:  # its module is big: imported only when named
-        from . import doctest as doctest_command
-
-        doctest_command.add_arguments(dt)
-        dt.set_defaults(handler=doctest_command.command)
-
-    serve = sub.add_parser("serve-fixtures",
-                           help="run the offline fixture HTTP(S) server in the foreground")
-    serve.add_argument("--port", type=int, metavar="N", help="HTTP port (default: any free)")
-    serve.set_defaults(handler=cmd_serve_fixtures)
-
-    gtest = sub.add_parser("godot-test",
-                           help="run Godot's own GDScript test-suite files")
-    gtest.add_argument("--emit", metavar="DIR",
-                       help="write what was produced for each test to DIR/<path>.out")
-    gtest.add_argument("-v", "--verbose", action="store_true",
-                       help="print a line for every test, not only failures")
-    gtest.add_argument("--stage", choices=("parse", "run"), default="run",
-                       help="check only parsing, or run each test fully (default)")
-    gtest.add_argument("paths", nargs="+", metavar="PATH")
-    gtest.set_defaults(handler=cmd_godot_test)
-    return parser
 
 
 def add_network_arguments(parser: argparse.ArgumentParser) -> None:
@@ -201,6 +215,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception:  # a bug of ours: never the user's fault
         if args.debug:
+            import traceback
+
             traceback.print_exc()
         else:
             print("gdscript: internal error (a bug in gdscript, not in your script). "

@@ -27,7 +27,6 @@ builtins).  ``GDSCRIPT_NO_CODE_CACHE=1`` turns the cache off; it lives in
 from __future__ import annotations
 
 import copyreg
-import hashlib
 import io
 import marshal
 import os
@@ -36,6 +35,14 @@ import sys
 import types
 from pathlib import Path
 from typing import Any
+
+try:  # CPython's own SHA-256: hashlib would load OpenSSL first (milliseconds of start-up)
+    from _sha256 import sha256
+except ImportError:  # other Pythons (3.12 calls it _sha2)
+    try:
+        from _sha2 import sha256  # type: ignore[no-redef]
+    except ImportError:
+        from hashlib import sha256  # type: ignore[no-redef]
 
 FORMAT = 1
 MAX_ENTRIES = 2000  # more than this in the folder: the older half is removed
@@ -56,7 +63,7 @@ def cache_dir() -> Path | None:
 
 
 def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def implementation_fingerprint() -> str:
@@ -65,7 +72,7 @@ def implementation_fingerprint() -> str:
         from . import __version__
 
         options = os.environ.get("GDSCRIPT_NO_FAST_PATHS", "")  # changes the code made
-        h = hashlib.sha256(f"{FORMAT} {__version__} {sys.version} {options}".encode())
+        h = sha256(f"{FORMAT} {__version__} {sys.version} {options}".encode())
         package = Path(__file__).resolve().parent
         stdlib = sys.modules.get("gdscript.stdlib")
         folders = [package, package.parent / "stdlib", package.parent / "grammar"]
@@ -85,7 +92,7 @@ def implementation_fingerprint() -> str:
 
 
 def entry_key(text: str, res_path: str, file: Path | None, dialect: int, strict: bool) -> str:
-    h = hashlib.sha256()
+    h = sha256()
     for part in (implementation_fingerprint(), str(dialect), str(bool(strict)), res_path,
                  str(file) if file is not None else "", text):
         h.update(part.encode("utf-8", "surrogatepass"))

@@ -21,7 +21,6 @@ a :class:`GDScriptFunctionState` (or the result, when it never suspended).
 from __future__ import annotations
 
 import sys
-import traceback
 from collections.abc import Callable as PyCallable
 from types import TracebackType
 from typing import Any
@@ -58,6 +57,8 @@ class ErrorReporter:
                          + ("" if self.debug else "; rerun with --debug for the traceback")
                          + ".\n")
         if self.debug:
+            import traceback
+
             traceback.print_exception(exc)
 
 
