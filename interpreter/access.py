@@ -23,7 +23,7 @@ from collections.abc import Callable as PyCallable
 from functools import partial
 from typing import Any
 
-from gdscript.stdlib.objects import Callable, Object, Signal, godot_api
+from gdscript.stdlib.objects import Callable, Object, RefCounted, Signal, godot_api
 
 from .errors import NATIVE_CALLS, ScriptRuntimeError
 
@@ -165,8 +165,10 @@ class Hooks:
         if isinstance(obj, Object):
             _freed_check(obj, self.dialect, name)
             inner = _object_getter(t, name) or _virtual_getter(t, name, self.dialect)
-            getter = None if inner is None else \
-                partial(_live_getter, inner=inner, name=name, dialect=self.dialect)
+            if inner is None or isinstance(obj, RefCounted):
+                getter = inner  # a RefCounted is only ever freed when nothing can reach it
+            else:
+                getter = partial(_live_getter, inner=inner, name=name, dialect=self.dialect)
         elif isinstance(obj, dict):
             return partial(_dict_member, name=name, dialect=self.dialect)
         elif name in getattr(t, "MEMBERS", ()):

@@ -387,6 +387,9 @@ class Compiler(ClassLayout, TypedContainers, Statements, FastPaths):
     def binary(self, op: str, left: ast.expr, right: ast.expr, node: nodes.Node) -> ast.expr:
         if self.dialect == 3 and op in BINARY_3:  # Godot 3 refuses bools, bad shift counts
             return self.call_rt(BINARY_3[op], left, right)
+        guarded = self.guarded_binary(op, left, right)
+        if guarded is not None:
+            return guarded
         if op in self._COMPARE:
             if op in (nodes.OP_EQ, nodes.OP_NE):
                 helper = "op_eq" if op == nodes.OP_EQ else "op_ne"

@@ -21,7 +21,15 @@ What is fast:
 * comparisons of numbers (or of Strings) as plain Python comparisons;
 * method calls on Arrays, Dictionaries, Strings and packed arrays: the method's
   function is called directly, behind an exact-type guard (any other value takes
-  the generic ``call_method``);
+  the generic ``call_method``); ``size()``, ``length()``, ``append()``/``push_back()``
+  and ``Dictionary.has()`` are inlined as Python operations behind checks of the
+  container's flags (read-only, typed) and of the appended value's type;
+* ``d[k]`` / ``a[i]`` and their stores on locals known to be Dictionaries, Arrays
+  (or, for reads, packed arrays): Python's lookup, with a missing key, an index out
+  of range, a typed or read-only container left to the generic code;
+* ``*``, ``%``, ``/``, ``==`` and ``!=`` on operands of unknown types: a check that
+  both are ints (for equality: of one plain type), then Python's operator; anything
+  else calls the runtime's helper;
 * ``x = x + y`` / ``x += y`` on a local: Strings use CPython's in-place
   concatenation; a PackedByteArray whose old value nothing else references
   (``sys.getrefcount``) is extended in place, so the documented download loop is
@@ -54,6 +62,9 @@ _CONVERSIONS = {"str": "String", "int": "int", "float": "float", "len": "int"}
 _SIZE_METHODS = {"size", "length", "find", "rfind", "count"}
 _INT_RESULT_TYPES = {"Array", "Dictionary", "String"} | _CONSTRUCTED
 # (type, method, argument count) -> runtime helper doing the common case itself.
+# Operators whose generic code is a runtime helper call, and that helper.
+_GUARDED_HELPERS = {nodes.OP_EQ: "op_eq", nodes.OP_NE: "op_ne", nodes.OP_MUL: "op_mul",
+                    nodes.OP_MOD: "op_mod", nodes.OP_DIV: "op_div"}
 # Builtin types whose values index like a Python sequence (list-backed or bytearray).
 _SEQUENCES = {"Array", "PackedStringArray", "PackedByteArray", "PackedInt32Array",
               "PackedInt64Array", "PackedFloat32Array", "PackedFloat64Array"}
@@ -349,6 +360,40 @@ class FastPaths:
                                   end_column=st.end_column, operator=st.operator or "",
                                   left_operand=target, right_operand=st.assigned_value)
         return self.fast_binary(pair)
+
+    def guarded_binary(self: Any, op: str, left: ast.expr, right: ast.expr) -> ast.expr | None:
+        """An operator the generic code does with a runtime helper, on operands of
+        unknown types: plain Python behind a check that both are ints (``==`` / ``!=``:
+        both of one type among int, float, bool, String), else the helper."""
+        if self.function is None or self.dialect != 4 or op not in _GUARDED_HELPERS:
+            return None
+        a, b = self.temp("a"), self.temp("b")
+        same_type = [ast.Call(self.rt("type_of"), [ast.NamedExpr(ast.Name(a, ast.Store()), left)],
+                              []),
+                     ast.Call(self.rt("type_of"), [ast.NamedExpr(ast.Name(b, ast.Store()), right)],
+                              [])]
+        a_value, b_value = ast.Name(a, ast.Load()), ast.Name(b, ast.Load())
+        fallback = self.call_rt(_GUARDED_HELPERS[op], a_value, b_value)
+        if op in (nodes.OP_EQ, nodes.OP_NE):
+            test = ast.Compare(same_type[0], [ast.Is(), ast.In()],
+                               [same_type[1], self.rt("plain_equality_types")])
+            compare = ast.Eq if op == nodes.OP_EQ else ast.NotEq
+            return ast.IfExp(test, ast.Compare(a_value, [compare()], [b_value]), fallback)
+        both_ints = ast.Compare(same_type[0], [ast.Is(), ast.Is()],
+                                [same_type[1], ast.Name("int", ast.Load())])
+        if op == nodes.OP_MUL:
+            product = ast.NamedExpr(ast.Name("_gd_w", ast.Store()),
+                                    ast.BinOp(a_value, ast.Mult(), b_value))
+            test = ast.BoolOp(ast.And(), [both_ints, ast.Compare(
+                ast.Constant(INT_MIN), [ast.LtE(), ast.LtE()], [product, ast.Constant(INT_MAX)])])
+            return ast.IfExp(test, ast.Name("_gd_w", ast.Load()), fallback)
+        # % and / : C's truncation is Python's floor for a non-negative dividend and a
+        # positive divisor.
+        test = ast.BoolOp(ast.And(), [
+            both_ints, ast.Compare(a_value, [ast.GtE()], [ast.Constant(0)]),
+            ast.Compare(b_value, [ast.Gt()], [ast.Constant(0)])])
+        py_op = ast.Mod if op == nodes.OP_MOD else ast.FloorDiv
+        return ast.IfExp(test, ast.BinOp(a_value, py_op(), b_value), fallback)
 
     @staticmethod
     def plain_operator(op: str, left_t: str, right_t: str) -> Any:
@@ -784,7 +829,8 @@ def _generic_only() -> None:
         self.block(fn.body.statements, out)
 
     FastPaths.function_body = plain_body  # type: ignore[method-assign]
-    for name in ("fast_binary", "fast_compound", "fast_method_call", "fast_global_call"):
+    for name in ("fast_binary", "fast_compound", "fast_method_call", "fast_global_call",
+                 "guarded_binary", "fast_subscript_get", "fast_subscript_set"):
         setattr(FastPaths, name, lambda self, *args, **kwargs: None)
     FastPaths.fast_self_append = lambda self, st: False  # type: ignore[method-assign]
 

@@ -706,6 +706,8 @@ extend_bytes = bytearray.extend
 int_text = int.__repr__  # str() of an int: its decimal digits, in Godot as in Python
 type_of, str_class = type, str  # names no script local can shadow (``var type``)
 length_of = len
+# Values of one of these types compare with == as Python compares them.
+plain_equality_types = frozenset((int, float, bool, str))
 list_append = list.append
 dict_lookup = dict.get
 absent = object()  # dict_lookup's default: no such key

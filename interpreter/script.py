@@ -20,6 +20,7 @@ a :class:`GDScriptFunctionState` (or the result, when it never suspended).
 
 from __future__ import annotations
 
+import operator
 import sys
 from collections.abc import Callable as PyCallable
 from types import TracebackType
@@ -248,8 +249,7 @@ class ScriptInfo:
             if member.is_static:
                 cls = self.py_class
                 return lambda _obj: getattr(cls, member.pyname)
-            pyname = member.pyname
-            return lambda obj: getattr(obj, pyname)
+            return operator.attrgetter(member.pyname)
         if self.find_method(name) is not None:
             return lambda obj: Callable(obj, name)
         if self.has_signal(name):

@@ -438,3 +438,59 @@ class TestInlineMethods:
             """)
         assert out == "[1.0, 2.0] [1] true\n"
         assert err.count("Array is in read-only state.") == 2
+
+
+class TestGuardedOperators:
+    """``*``, ``%``, ``/``, ``==``, ``!=`` on values of unknown types: Python's operator
+    when both are ints (or, for equality, of one plain type), else the runtime's."""
+
+    def test_same_results_as_godot_for_every_operand_kind(self):
+        assert run("""
+            func mul(a, b):
+                return a * b
+
+            func mod(a, b):
+                return a % b
+
+            func div(a, b):
+                return a / b
+
+            func eq(a, b):
+                return [a == b, a != b]
+
+            func _init():
+                print(mul(3, 4), " ", mul(4611686018427387904, 4), " ", mul(2, 1.5), " ",
+                      mul(Vector2(1, 2), 2))
+                print(mod(7, 3), " ", mod(-7, 3), " ", mod(7, -3), " ", mod(7.5, 2))
+                print(div(7, 2), " ", div(-7, 2), " ", div(7, 2.0))
+                print(eq(1, 1), eq(1, 1.0), eq("a", "a"), eq("a", &"a"), eq(true, 1),
+                      eq([1], [1]), eq(null, null))
+                quit()
+            """) == ("12 0 3.0 (2.0, 4.0)\n"
+                     "1 -1 1 1.5\n"
+                     "3 -3 3.5\n"
+                     "[true, false][true, false][true, false][true, false][false, true]"
+                     "[true, false][true, false]\n")
+
+    def test_errors_stay_godots(self):
+        out, err = run_split("""
+            func mul(a, b):
+                return a * b
+
+            func mod(a, b):
+                return a % b
+
+            func _init():
+                print(mod(1, 0))
+                print(mul("ab", 2))
+                quit()
+            """)
+        assert "Modulo by zero error in operator '%'." in err
+        assert "Invalid operands 'String' and 'int' in operator '*'." in err
+
+    def test_the_guard_is_generated(self):
+        code = generated("""
+            func f(a, b):
+                return a * b
+            """)
+        assert "is int and -9223372036854775808 <= (_gd_w := (_gd_a" in code
