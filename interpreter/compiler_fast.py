@@ -24,6 +24,7 @@ What is fast:
   the generic ``call_method``); ``size()``, ``length()``, ``append()``/``push_back()``
   and ``Dictionary.has()`` are inlined as Python operations behind checks of the
   container's flags (read-only, typed) and of the appended value's type;
+  ``my_signal.emit(...)`` is the object's ``emit_signal`` (no Signal value made);
 * ``d[k]`` / ``a[i]`` and their stores on locals known to be Dictionaries, Arrays
   (or, for reads, packed arrays): Python's lookup, with a missing key, an index out
   of range, a typed or read-only container left to the generic code;
@@ -456,6 +457,10 @@ class FastPaths:
                          args: list[ast.expr], used: bool) -> ast.expr | None:
         if self.function is None or self.dialect != 4:
             return None
+        if name == "emit" and not used and isinstance(base, ast.Call) and \
+                isinstance(base.func, ast.Name) and base.func.id == "_rt_signal_ref":
+            # ``my_signal.emit(...)``: no Signal value made for each emission.
+            return ast.Call(self.rt("emit_signal"), [*base.args, *args], [])
         base_t = self.known_type(base_node)
         if base_t is not None and base_t.startswith("class:"):
             return self.fast_script_call(base_t[len("class:"):], base, name, args, used)

@@ -268,7 +268,7 @@ has_method = HOOKS[4].has_method
 
 # * Helpers for compiled code (bound as ``_rt_<name>`` in generated modules) ----------
 
-from gdscript.stdlib.objects import Callable, Signal  # noqa: E402
+from gdscript.stdlib.objects import Callable, Object, Signal  # noqa: E402
 from gdscript.stdlib.packed import PackedArray  # noqa: E402
 
 from .script import (  # noqa: E402
@@ -706,6 +706,7 @@ extend_bytes = bytearray.extend
 int_text = int.__repr__  # str() of an int: its decimal digits, in Godot as in Python
 type_of, str_class = type, str  # names no script local can shadow (``var type``)
 length_of = len
+emit_signal = Object.emit_signal  # ``my_signal.emit(...)`` on this object's own signal
 # Values of one of these types compare with == as Python compares them.
 plain_equality_types = frozenset((int, float, bool, str))
 list_append = list.append

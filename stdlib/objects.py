@@ -413,37 +413,40 @@ class Object:
                 engine_error(f'Can\'t emit non-existing signal "{signal}".')
                 return ERR_INVALID_PARAMETER
             return OK
-        snapshot = list(conns)
-        # One-shot connections all go before any is called (a nested emit skips them).
-        conns[:] = [c for c in conns if not c.flags & CONNECT_ONE_SHOT]
+        snapshot = tuple(conns)
         for conn in snapshot:
-            call_args = args + conn.binds
+            if conn.flags & CONNECT_ONE_SHOT:
+                # One-shot connections all go before any is called (a nested emit skips them).
+                conns[:] = [c for c in conns if not c.flags & CONNECT_ONE_SHOT]
+                break
+        for conn in snapshot:
+            call_args = args + conn.binds if conn.binds else args
             if conn.flags & CONNECT_DEFERRED:
                 MESSAGE_QUEUE.append((conn.callable, call_args))
-            else:
-                self._gd_call_connection(signal, conn, call_args)
+                continue
+            try:
+                conn.callable(*call_args)
+            except _late().ArityError as error:
+                self._gd_connection_arity_error(signal, conn, error)
         return OK
 
-    def _gd_call_connection(self, signal: str, conn: Connection, call_args: tuple[Any, ...]) -> None:
-        """Call one connection; a call with the wrong arity is an engine error, as in Godot,
-        and the other connections still run."""
-        try:
-            conn.callable(*call_args)
-        except _late().ArityError as error:
-            target = conn.callable
-            owner = getattr(target, "target", None)
-            info = getattr(type(owner), "_gd_script", None)
-            where = (f"{owner.get_class()}({info.display_name()})" if info is not None
-                     else owner.get_class() if isinstance(owner, Object) else "null")
-            method = getattr(target, "method", None) or "<lambda>"
-            if error.dialect == 3:
-                engine_error(f"Error calling method from signal '{signal}': '{where}::{method}': "
-                             f"Method expected {error.expected} arguments, but called with "
-                             f"{error.given}..")
-            else:
-                engine_error(f"Error calling from signal '{signal}' to callable: "
-                             f"'{where}::{method}': Method expected {error.expected} "
-                             f"argument(s), but called with {error.given}.")
+    def _gd_connection_arity_error(self, signal: str, conn: Connection, error: Any) -> None:
+        """A connection called with the wrong arity is an engine error, as in Godot (the
+        other connections still run)."""
+        target = conn.callable
+        owner = getattr(target, "target", None)
+        info = getattr(type(owner), "_gd_script", None)
+        where = (f"{owner.get_class()}({info.display_name()})" if info is not None
+                 else owner.get_class() if isinstance(owner, Object) else "null")
+        method = getattr(target, "method", None) or "<lambda>"
+        if error.dialect == 3:
+            engine_error(f"Error calling method from signal '{signal}': '{where}::{method}': "
+                         f"Method expected {error.expected} arguments, but called with "
+                         f"{error.given}..")
+        else:
+            engine_error(f"Error calling from signal '{signal}' to callable: "
+                         f"'{where}::{method}': Method expected {error.expected} "
+                         f"argument(s), but called with {error.given}.")
 
     def get_signal_connection_list(self, signal: str) -> list[dict[str, Any]]:
         return [{"signal": Signal(self, signal), "callable": c.callable, "flags": c.flags}
@@ -587,7 +590,7 @@ def _murmur_fmix(number: int, seed: int) -> int:
 class Callable:
     """A method of an object (looked up by name when called) or a Python function."""
 
-    __slots__ = ("target", "method", "function", "bound", "unbound", "name")
+    __slots__ = ("target", "method", "function", "bound", "unbound", "name", "_gd_direct")
 
     def __init__(self, target: Any = None, method: str | None = None,
                  function: PyCallable[..., Any] | None = None, name: str | None = None) -> None:
@@ -597,6 +600,8 @@ class Callable:
         self.bound: tuple[Any, ...] = ()
         self.unbound = 0
         self.name = name  # what get_method() answers for a lambda or builtin
+        # A script method of the target, found on the first call: fn(target, *args).
+        self._gd_direct: PyCallable[..., Any] | None = None
 
     def _gd_copy(self) -> Callable:
         copy = Callable(self.target, self.method, self.function, self.name)
@@ -606,15 +611,29 @@ class Callable:
     def __call__(self, *args: Any) -> Any:
         if self.unbound:
             args = args[: max(len(args) - self.unbound, 0)]
-        args = args + self.bound
+        if self.bound:
+            args = args + self.bound
         if self.function is not None:
             return self.function(*args)
-        if self.target is None or getattr(self.target, "_gd_freed", False):
+        target = self.target
+        direct = self._gd_direct
+        if direct is not None and not target._gd_freed:
+            try:
+                return direct(target, *args)
+            except TypeError as exc:
+                if exc.__traceback__ is None or exc.__traceback__.tb_next is not None:
+                    raise  # from inside the method
+                # A wrong argument count: the general call words the error.
+        if target is None or getattr(target, "_gd_freed", False):
             raise ScriptRuntimeError(
                 f"Attempt to call function 'null::{self.method} (Callable)' on a null instance.")
-        info = getattr(type(self.target), "_gd_script", None)
+        info = getattr(type(target), "_gd_script", None)
+        if info is not None and direct is None:
+            found = info.find_method(self.method)
+            if found is not None and not info.is_static_method(self.method):
+                self._gd_direct = found  # the class's methods never change
         hooks = _late().HOOKS[info.dialect if info is not None else 4]
-        return hooks.call_method(self.target, self.method, *args)
+        return hooks.call_method(target, self.method, *args)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Callable):

@@ -69,3 +69,46 @@ class TestSignal:
     def test_null_signal(self, engine_errors):
         assert Signal().has_connections() is False
         assert engine_errors == ['Parameter "obj" is null.']
+
+
+class TestScriptCallables:
+    """A Callable of a script method keeps the method found on its first call."""
+
+    def test_repeated_calls_keep_errors_and_freed_targets(self):
+        from gdscript import api
+
+        source = """extends SceneTree
+
+class Thing extends Object:
+    var calls = 0
+    func hit(n):
+        calls += n
+        return calls
+
+signal pinged(n)
+
+func _init():
+    var t = Thing.new()
+    var c = Callable(t, "hit")
+    print(c.call(1), " ", c.call(2), " ", c.call(3))
+    call_badly(c)
+    print(c.call(4))
+    pinged.connect(t.hit)
+    pinged.connect(Callable(t, "hit").unbind(1).bind(10), CONNECT_ONE_SHOT)
+    pinged.emit(100)
+    pinged.emit(1000)
+    print(t.calls, " ", pinged.get_connections().size())
+    t.free()
+    call_badly(c)
+    print("end")
+    quit()
+
+func call_badly(c):  # a script error ends this function only
+    c.call(1, 2)
+"""
+        result = api.run_source(source, dialect=4)
+        assert result.stdout == "1 3 6\n10\n1120 1\nend\n"
+        assert "Invalid call to function 'hit' in base 'Object (Thing)'. Expected 1 " \
+               "argument(s)." in result.stderr
+        assert "Attempt to call function 'null::hit (Callable)' on a null instance." \
+            in result.stderr
