@@ -32,6 +32,7 @@ import stat
 import sys
 import threading
 import time
+from collections.abc import Callable as PyCallable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -1058,20 +1059,53 @@ class Engine3(Engine):
         self.time_scale = float(value)
 
 
-def _singletons(dialect: int) -> dict[str, Any]:
-    from . import json_class, marshalls, project_settings
-    if dialect == 3:
-        return {"OS": OS3(), "Engine": Engine3(), "JSON": json_class.JSON3(),
-                "Marshalls": marshalls.Marshalls3(),
-                "ProjectSettings": project_settings.ProjectSettings3()}
-    return {"OS": OS(), "Engine": Engine(), "Time": Time(), "Marshalls": marshalls.Marshalls(),
-            "ProjectSettings": project_settings.ProjectSettings()}
+def _json3() -> Any:
+    from .json_class import JSON3
+
+    return JSON3()
 
 
-GODOT_SINGLETONS_4: dict[str, Any] = {}
-GODOT_SINGLETONS_3: dict[str, Any] = {}
-GODOT_SINGLETONS_4.update(_singletons(4))
-GODOT_SINGLETONS_3.update(_singletons(3))
+def _marshalls(dialect: int) -> Any:
+    from . import marshalls
+
+    return marshalls.Marshalls3() if dialect == 3 else marshalls.Marshalls()
+
+
+def _project_settings(dialect: int) -> Any:
+    from . import project_settings
+
+    return project_settings.ProjectSettings3() if dialect == 3 else \
+        project_settings.ProjectSettings()
+
+
+class Singletons(Mapping):
+    """Name -> singleton instance, each made on first use (a run that never names
+    Marshalls does not import its module)."""
+
+    def __init__(self, makers: dict[str, PyCallable[[], Any]]) -> None:
+        self._makers = makers
+        self._made: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        try:
+            return self._made[name]
+        except KeyError:
+            value = self._made[name] = self._makers[name]()
+            return value
+
+    def __iter__(self) -> Any:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+
+GODOT_SINGLETONS_4 = Singletons({
+    "OS": OS, "Engine": Engine, "Time": Time, "Marshalls": lambda: _marshalls(4),
+    "ProjectSettings": lambda: _project_settings(4)})
+GODOT_SINGLETONS_3 = Singletons({
+    "OS": OS3, "Engine": Engine3, "JSON": _json3, "Marshalls": lambda: _marshalls(3),
+    "ProjectSettings": lambda: _project_settings(3)})
 
 GODOT_CLASSES: dict[str, type] = {}
 GODOT_CLASSES_4 = {"OS": OS, "Engine": Engine, "Time": Time}

@@ -4,7 +4,8 @@
 Usage: python3 scripts/bench/run.py [--runs N] [--only NAME[,NAME]] [--no-godot]
            [--dialect 3|4] [--timeout S] [--download-mb MB] [--json FILE]
 
-Every benchmark is a whole process timed by wall clock: ``gdscript run`` of the
+Every benchmark is a whole process timed by wall clock: ``gdscript run`` (the
+console script installed beside this Python, else ``python -m gdscript``) of the
 GDScript program (the 4.x form by default, ``--dialect 3`` for the 3.x form),
 ``godot3-server -s`` of its 3.x form, and its hand-written Python twin in
 python/.  Each round runs the implementations one after the other, so machine
@@ -44,6 +45,9 @@ GODOT3 = "godot3-server"
 # (an environment that sets PYTHONDONTWRITEBYTECODE would recompile every edited module
 # on every start).
 PYTHON_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+# The ``gdscript`` command users type: the console script beside this Python, if any.
+_SCRIPT = Path(sys.executable).with_name("gdscript")
+GDSCRIPT = [str(_SCRIPT)] if _SCRIPT.is_file() else [sys.executable, "-m", "gdscript"]
 
 
 @dataclass(frozen=True)
@@ -154,8 +158,8 @@ def commands(bench: Benchmark, impl: str, dialect: int,
     Godot 3 gets the script's absolute path: it runs in a scratch directory,
     where it writes its logs/ folder."""
     if impl == "gdscript":
-        return ([sys.executable, "-m", "gdscript", "run", "--godot", str(dialect),
-                 bench.form(dialect), "--", *args], PYTHON_ENV)
+        return ([*GDSCRIPT, "run", "--godot", str(dialect), bench.form(dialect), "--", *args],
+                PYTHON_ENV)
     if impl == "godot3":
         env = dict(os.environ, LANG="en_US.UTF-8")
         return ([GODOT3, "--no-window", "-s", str(HERE / bench.form(3)), "--", *args], env)
