@@ -36,6 +36,8 @@ import io
 import os
 import re
 import struct
+import sys
+import weakref
 from typing import Any
 
 from ..errors import engine_error
@@ -286,6 +288,21 @@ def _packed_strings(values: Any) -> Any:
     return PackedStringArray([str(v) for v in values])
 
 
+# Every FileAccess with an open file: what the process closes at exit (Godot frees every
+# object when it quits, which flushes and closes its files).
+OPEN_FILES: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def close_open_files() -> None:
+    """Close (flush, delete if temporary) every file a script left open."""
+    for file in list(OPEN_FILES):
+        try:
+            file._gd_close()
+        except OSError as exc:  # a full disk...: say so, and close the others
+            sys.stderr.write(f"gdscript: could not finish writing {file._gd_path}: "
+                             f"{exc.strerror or exc}\n")
+
+
 # * FileAccess (4.x) -----------------------------------------------------------------
 
 class FileAccess(RefCounted):
@@ -331,6 +348,7 @@ class FileAccess(RefCounted):
         if stream is None:
             return error
         self._gd_stream, self._gd_path, self._gd_os_path = stream, str(path), os_path
+        OPEN_FILES.add(self)
         self._gd_error = OK
         return OK
 
@@ -353,11 +371,13 @@ class FileAccess(RefCounted):
                 return error
             stream = io.BytesIO(content)
         self._gd_stream, self._gd_path, self._gd_os_path = stream, path, os_path
+        OPEN_FILES.add(self)
         self._gd_error = OK
         return OK
 
     def _gd_close(self) -> None:
         stream, self._gd_stream = self._gd_stream, None
+        OPEN_FILES.discard(self)
         if stream is not None:
             stream.close()
             if self._gd_delete_on_close:

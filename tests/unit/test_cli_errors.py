@@ -202,3 +202,39 @@ class TestFoundByFuzzing:
         code, out, err = gdscript("run", "--godot", dialect, "p.gd", cwd=tmp_path)
         assert (out, err) == ("", message)
         assert code == 1
+
+
+class TestExit:
+    """The command ends its process without the interpreter's last collections: what a
+    script left open must still reach the disk, as when Godot quits."""
+
+    def test_files_left_open_are_written(self, tmp_path: Path) -> None:
+        script(tmp_path, "project.godot", "")
+        script(tmp_path, "main.gd", """extends SceneTree
+class Holder:
+	var file
+	var me
+var plain
+var packed
+func _init():
+	plain = FileAccess.open("res://plain.txt", FileAccess.WRITE)
+	plain.store_string("plain text")
+	var holder = Holder.new()
+	holder.me = holder  # a cycle: only a collection would free it
+	holder.file = FileAccess.open_compressed("res://packed.bin", FileAccess.WRITE,
+			FileAccess.COMPRESSION_GZIP)
+	holder.file.store_string("compressed text")
+	packed = holder
+	quit()
+""")
+        code, out, err = gdscript("run", "main.gd", cwd=tmp_path)
+        assert (code, err) == (0, "")
+        assert (tmp_path / "plain.txt").read_text() == "plain text"
+        check = script(tmp_path, "check.gd", """extends SceneTree
+func _init():
+	var f = FileAccess.open_compressed("res://packed.bin", FileAccess.READ,
+			FileAccess.COMPRESSION_GZIP)
+	print(f.get_as_text())
+	quit()
+""")
+        assert gdscript("run", check.name, cwd=tmp_path)[1] == "compressed text\n"
