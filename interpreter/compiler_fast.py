@@ -11,7 +11,11 @@ function's locals (every value ever stored in a local, joined), starting from
 literals, ``range()`` loop variables, declared scalar types and the results of
 operators on such values.  ``uint`` is an int known to be in 0..INT64_MAX
 (a range() counter, a non-negative literal, ``uint % c``): sums and differences
-of those need fewer 64-bit overflow checks.
+of those need fewer 64-bit overflow checks.  A ``uint`` local also gets the largest
+value it can hold where its stores bound it (``x % c``, a range counter with literal
+bounds, sums and products of bounded values that stay below INT_MAX); a bound still
+growing after a few rounds of the fixpoint (a counter) is widened to unknown.  Sums
+and products of bounded uints need no overflow check at all.
 
 What is fast:
 
@@ -104,11 +108,49 @@ def int_literal(node: nodes.Node | None) -> int | None:
 # * Inference ----------------------------------------------------------------------
 
 class TypeEnv:
-    """Types of one function's locals and how to type an expression with them."""
+    """Types of one function's locals and how to type an expression with them;
+    ``bounds``: the largest value each ``uint`` local can hold, where known."""
 
-    def __init__(self, compiler: Any, locals_: dict[str, str | None]) -> None:
+    def __init__(self, compiler: Any, locals_: dict[str, str | None],
+                 bounds: dict[str, int | None] | None = None) -> None:
         self.compiler = compiler
         self.types = locals_
+        self.bounds = bounds if bounds is not None else {}
+        # Answers for nodes asked about already (of and bound ask about subexpressions
+        # again); cleared whenever the locals' types or bounds change.
+        self.memo: dict[tuple[int, str], Any] = {}
+
+    def bound(self, node: nodes.Node | None) -> int | None:
+        """The largest value of ``node``, an expression of type ``uint`` (None: unknown,
+        up to INT_MAX)."""
+        key = (id(node), "bound")
+        if key not in self.memo:
+            self.memo[key] = self._bound(node)
+        return self.memo[key]
+
+    def _bound(self, node: nodes.Node | None) -> int | None:
+        value = int_literal(node)
+        if value is not None:
+            return value if value >= 0 else None
+        if isinstance(node, nodes.IdentifierNode):
+            return self.bounds.get(node.name)
+        if not isinstance(node, nodes.BinaryOpNode) or self.of(node) != "uint":
+            return None
+        op, divisor = node.operator, int_literal(node.right_operand)
+        left = self.bound(node.left_operand)
+        if op in (nodes.OP_MOD, nodes.OP_DIV) and divisor is not None and divisor > 0:
+            if op == nodes.OP_DIV:
+                return None if left is None else left // divisor
+            return divisor - 1 if left is None else min(left, divisor - 1)
+        right = self.bound(node.right_operand)
+        if op == nodes.OP_BIT_AND:
+            known = [b for b in (left, right) if b is not None]
+            return min(known) if known else None
+        if left is None or right is None:
+            return None
+        value = left + right if op == nodes.OP_ADD else left * right \
+            if op == nodes.OP_MUL else None
+        return value if value is not None and value <= INT_MAX else None
 
     def of(self, node: nodes.Node | None) -> str | None:
         if node is None:
@@ -116,8 +158,11 @@ class TypeEnv:
         found = literal_type(node)
         if found is not None:
             return found
-        method = getattr(self, f"of_{type(node).__name__}", None)
-        return method(node) if method is not None else None
+        key = (id(node), "type")
+        if key not in self.memo:
+            method = getattr(self, f"of_{type(node).__name__}", None)
+            self.memo[key] = method(node) if method is not None else None
+        return self.memo[key]
 
     def of_IdentifierNode(self, node: nodes.IdentifierNode) -> str | None:
         return self.types.get(node.name)
@@ -148,7 +193,22 @@ class TypeEnv:
         if op in (nodes.OP_AND, nodes.OP_OR):
             return "bool"
         left, right = self.of(node.left_operand), self.of(node.right_operand)
-        return binary_type(op, left, right, int_literal(node.right_operand))
+        found = binary_type(op, left, right, int_literal(node.right_operand))
+        if found == "int" and left == "uint" and (
+                op == nodes.OP_DIV and (int_literal(node.right_operand) or 0) > 0 or
+                right == "uint" and op in (nodes.OP_ADD, nodes.OP_MUL, nodes.OP_BIT_AND) and
+                self.bounded(op, node.left_operand, node.right_operand)):
+            return "uint"  # non-negative, and no 64-bit wrap-around possible
+        return found
+
+    def bounded(self, op: str, left: nodes.Node | None, right: nodes.Node | None) -> bool:
+        """``left op right`` of two uints cannot exceed INT_MAX."""
+        if op == nodes.OP_BIT_AND:
+            return True
+        a, b = self.bound(left), self.bound(right)
+        if a is None or b is None:
+            return False
+        return (a + b if op == nodes.OP_ADD else a * b) <= INT_MAX
 
     def of_CallNode(self, node: nodes.CallNode) -> str | None:
         callee = node.callee
@@ -231,8 +291,11 @@ class _Bindings:
             name = node.assignee.name
             if node.operator is None:
                 self.add(name, "expr", node.assigned_value)
-            else:
-                self.add(name, "op", node.operator, node.assigned_value)
+            else:  # x op= v types as x op v
+                self.add(name, "op", node.operator, nodes.BinaryOpNode(
+                    line=node.line, column=node.column, end_line=node.end_line,
+                    end_column=node.end_column, operator=node.operator,
+                    left_operand=node.assignee, right_operand=node.assigned_value))
         elif isinstance(node, nodes.ForNode):
             self.add(node.variable, *self.loop_store(node))
         elif isinstance(node, nodes.PatternNode) and node.pattern_type == nodes.PATTERN_BIND:
@@ -254,9 +317,10 @@ class _Bindings:
 
 
 def infer_local_types(compiler: Any, fn: nodes.FunctionNode,
-                      assumed: dict[str, str] | None = None) -> dict[str, str | None]:
-    """name -> type for the locals of ``fn`` (None: unknown).  ``assumed`` parameter
-    types hold on entry (a guard checked them)."""
+                      assumed: dict[str, str] | None = None
+                      ) -> tuple[dict[str, str | None], dict[str, int | None]]:
+    """(name -> type, name -> largest value of a ``uint`` local) for the locals of ``fn``
+    (None: unknown).  ``assumed`` parameter types hold on entry (a guard checked them)."""
     bindings = _Bindings()
     for p in fn.parameters:
         bindings.add(p.name, *(("typed", assumed[p.name]) if assumed and p.name in assumed
@@ -268,30 +332,48 @@ def infer_local_types(compiler: Any, fn: nodes.FunctionNode,
     stores = {name: s for name, s in bindings.stores.items()
               if not compiler.names_outside_function(name)}
     types: dict[str, str | None] = {name: BOTTOM for name in stores}
-    env = TypeEnv(compiler, types)
+    bounds: dict[str, int | None] = {}
+    growth: dict[str, int] = {}
+    env = TypeEnv(compiler, types, bounds)
     for _ in range(50):  # monotone: a handful of rounds reach the fixpoint
         changed = False
         for name, its_stores in stores.items():
             found: str | None = BOTTOM
             for store in its_stores:
-                found = join(found, _store_type(env, types.get(name), store))
-            if found != types[name]:
-                types[name], changed = found, True
+                found = join(found, _store_type(env, store))
+            bound = _joined_bound(env, its_stores) if found == "uint" else None
+            if bound is not None and types[name] == "uint" and name in bounds:
+                previous = bounds[name]
+                if previous is None:
+                    bound = None  # unknown stays unknown: the rounds end
+                elif bound > previous:
+                    growth[name] = growth.get(name, 0) + 1
+                    if growth[name] > _BOUND_ROUNDS:  # still growing: a counter, say
+                        bound = None
+            if found != types[name] or bound != bounds.get(name):
+                changed = True
+                env.memo.clear()  # answers given with the old type or bound
+            types[name], bounds[name] = found, bound
         if not changed:
             break
     else:
-        return {}
-    return {name: (None if t == BOTTOM else t) for name, t in types.items()}
+        return {}, {}
+    return ({name: (None if t == BOTTOM else t) for name, t in types.items()},
+            {name: b for name, b in bounds.items() if types[name] == "uint"})
 
 
-def _store_type(env: TypeEnv, current: str | None, store: tuple[Any, ...]) -> str | None:
+# Rounds a uint local's largest value may grow in before it is taken as unknown.
+_BOUND_ROUNDS = 4
+
+
+def _store_type(env: TypeEnv, store: tuple[Any, ...]) -> str | None:
     kind = store[0]
     if kind == "typed":
         return store[1]
     if kind == "expr":
         return env.of(store[1]) if store[1] is not None else None
     if kind == "op":
-        return binary_type(store[1], current, env.of(store[2]), int_literal(store[2]))
+        return env.of(store[2])  # the local op value, as a BinaryOpNode
     if kind == "range":
         bounds = [int_literal(a) for a in store[1]]
         if all(b is not None for b in bounds):
@@ -305,12 +387,35 @@ def _store_type(env: TypeEnv, current: str | None, store: tuple[Any, ...]) -> st
     return None
 
 
+def _joined_bound(env: TypeEnv, stores: list[tuple[Any, ...]]) -> int | None:
+    """The largest value any of a uint local's stores gives (None: unknown)."""
+    largest = 0
+    for store in stores:
+        kind = store[0]
+        if _store_type(env, store) == BOTTOM:
+            continue  # no value yet (its inputs are not typed so far)
+        if kind == "expr" and store[1] is not None:
+            found = env.bound(store[1])
+        elif kind == "op":
+            found = env.bound(store[2])
+        elif kind == "range" and len(store[1]) >= 1:
+            stop = int_literal(store[1][1] if len(store[1]) >= 2 else store[1][0])
+            found = None if stop is None else max(stop - 1, 0)
+        else:
+            found = None
+        if found is None:
+            return None
+        largest = max(largest, found)
+    return largest
+
+
 # * Code -----------------------------------------------------------------------------
 
 class FastPaths:
     """Mixin of ``Compiler``: typed code for the cases above (None: not handled)."""
 
     local_types: dict[str, str | None] = {}
+    local_bounds: dict[str, int | None] = {}
 
     # Names ---------------------------------------------------------------------
     def names_outside_function(self: Any, name: str) -> bool:
@@ -332,8 +437,12 @@ class FastPaths:
     def known_type(self: Any, node: nodes.Node | None) -> str | None:
         if isinstance(node, nodes.IdentifierNode) and not self.is_declared(node.name):
             return None
-        found = TypeEnv(self, self.local_types).of(node)
+        found = TypeEnv(self, self.local_types, self.local_bounds).of(node)
         return None if found == BOTTOM else found
+
+    def in_int_range(self: Any, op: str, left: nodes.Node, right: nodes.Node) -> bool:
+        """``left op right`` (two uints) is known not to exceed INT_MAX."""
+        return TypeEnv(self, self.local_types, self.local_bounds).bounded(op, left, right)
 
     # Operators -----------------------------------------------------------------
     def fast_binary(self: Any, node: nodes.BinaryOpNode) -> ast.expr | None:
@@ -422,6 +531,9 @@ class FastPaths:
             raw = ast.BinOp(left, {nodes.OP_ADD: ast.Add, nodes.OP_SUB: ast.Sub,
                                    nodes.OP_MUL: ast.Mult}[op](), right)
             low, high = _overflow_sides(op, left_t, right_t, int_literal(left_node), divisor)
+            if left_t == right_t == "uint" and op != nodes.OP_SUB and \
+                    self.in_int_range(op, left_node, right_node):
+                low = high = False
             return self.wrapped(raw, low, high)
         if op in (nodes.OP_MOD, nodes.OP_DIV) and divisor is not None and divisor > 0:
             left = self.expr(left_node)
@@ -694,17 +806,18 @@ class FastPaths:
     def function_body(self: Any, fn: nodes.FunctionNode, out: list[ast.stmt],
                       specialize: bool) -> None:
         """``fn``'s statements, typed; with a second body for int parameters if it pays."""
-        saved = self.local_types
+        saved, saved_bounds = self.local_types, self.local_bounds
         try:
             ints = self.int_parameters(fn) if specialize else []
-            self.local_types = infer_local_types(self, fn)
+            self.local_types, self.local_bounds = infer_local_types(self, fn)
             if not ints:
                 self.block(fn.body.statements, out)
                 return
             generic: list[ast.stmt] = []
             self.block(fn.body.statements, generic)
             fast: list[ast.stmt] = []
-            self.local_types = infer_local_types(self, fn, {n: "int" for n in ints})
+            self.local_types, self.local_bounds = infer_local_types(
+                self, fn, {n: "int" for n in ints})
             resolver, self.resolver = self.resolver, _Quiet(self.resolver)
             try:  # the same statements again: their warnings were printed once already
                 self.block(fn.body.statements, fast)
@@ -713,7 +826,7 @@ class FastPaths:
             out.append(self.located(ast.If(self.int_guard(ints), fast or [ast.Pass()],
                                            generic or [ast.Pass()]), fn))
         finally:
-            self.local_types = saved
+            self.local_types, self.local_bounds = saved, saved_bounds
 
     # Parameters known to be ints behind a guard -----------------------------------------
     def int_parameters(self: Any, fn: nodes.FunctionNode) -> list[str]:

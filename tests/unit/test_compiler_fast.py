@@ -494,3 +494,44 @@ class TestGuardedOperators:
                 return a * b
             """)
         assert "is int and -9223372036854775808 <= (_gd_w := (_gd_a" in code
+
+
+class TestBoundedInts:
+    """Locals whose largest value is known (``x % c``, range counters, products of such)
+    need no 64-bit overflow checks; the checks stay wherever a value can grow past
+    INT_MAX (expected values: Python's arithmetic wrapped to int64)."""
+
+    def test_results_wrap_where_they_can_and_only_there(self):
+        assert run("""
+            func _init():
+                var x = 1
+                for i in range(100):
+                    x = x * 3
+                var c = 0
+                for i in range(50):
+                    c = c * 7 + 5
+                var y = 0
+                var small = 0
+                for i in range(2000):
+                    y = (i % 2000) * 9223372036854775
+                    small = (i % 1001) * 9223372036854775
+                var z = 12345
+                for i in range(1000):
+                    z = (z * 1103515245 + 12345) % 2147483648
+                print(x, " ", c, " ", y, " ", small, " ", z)
+                quit()
+            """) == ("-2984622845537545263 -3303397949292270104 -9223372036856391 "
+                     "9204925292781065450 1603858065\n")
+
+    def test_no_checks_where_the_bound_proves_them_useless(self):
+        code = generated("""
+            func _init():
+                var z = 12345
+                var total = 0
+                for i in range(1000):
+                    z = (z * 1103515245 + 12345) % 2147483648
+                    total += z
+                print(z, total)
+            """)
+        assert "z = (z * 1103515245 + 12345) % 2147483648" in code
+        assert "total = _gd_w if (_gd_w := (total + z)) <= 9223372036854775807" in code
