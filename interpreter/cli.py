@@ -217,6 +217,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             import traceback
 
+            from .loader import register_sources_for_tracebacks
+
+            register_sources_for_tracebacks()
             traceback.print_exc()
         else:
             print("gdscript: internal error (a bug in gdscript, not in your script). "

@@ -1,8 +1,8 @@
 """Loader: the pipeline from a ``.gd`` file to a live class, and what names mean.
 
 ``load_script(path)`` reads, parses, compiles and executes a script once per
-run (cached by resolved path), registering its source with ``linecache`` under
-its ``res://`` name so tracebacks show GDScript lines.  ``Project`` knows the
+run (cached by resolved path), keeping its source under its ``res://`` name so
+Python tracebacks (``--debug``) show GDScript lines.  ``Project`` knows the
 project folder (``res://`` is the folder holding ``project.godot``, else the
 main script's folder), the dialect, and the global ``class_name`` registry,
 which is filled lazily by scanning the project's ``.gd`` files for
@@ -18,7 +18,6 @@ native classes, singletons, utility functions, global constants, other scripts.
 
 from __future__ import annotations
 
-import linecache
 import re
 import sys
 from functools import partial
@@ -242,9 +241,21 @@ def compile_tree(tree: nodes.ClassNode, text: str, res_path: str, project: Proje
     return cls
 
 
+# res:// path -> source of every script run: the lines Python's tracebacks show
+# (``--debug``), handed to linecache only when one is printed (it imports tokenize).
+SOURCES: dict[str, str] = {}
+
+
+def register_sources_for_tracebacks() -> None:
+    import linecache
+
+    for res_path, text in SOURCES.items():
+        linecache.cache[res_path] = (len(text), None, text.splitlines(True), res_path)
+
+
 def _execute(code: Any, namespace: dict[str, Any], text: str, res_path: str) -> Any:
     """Run a compiled module: its classes are made; returns the outermost one."""
-    linecache.cache[res_path] = (len(text), None, text.splitlines(True), res_path)
+    SOURCES[res_path] = text
     try:
         exec(code, namespace)
     except GDScriptError:

@@ -60,6 +60,9 @@ class ErrorReporter:
         if self.debug:
             import traceback
 
+            from .loader import register_sources_for_tracebacks
+
+            register_sources_for_tracebacks()
             traceback.print_exception(exc)
 
 

@@ -32,7 +32,6 @@ down.  Godot 3: the root Viewport is in the tree from the start, and
 
 from __future__ import annotations
 
-import copy
 import math
 import time
 from typing import Any, ClassVar
@@ -1044,6 +1043,7 @@ class Resource(RefCounted):
         return 0
 
     def duplicate(self, deep: bool = False) -> Resource:
+        import copy
         clone = copy.copy(self)
         clone.__dict__.update(_fresh_object_state(self))
         for key, value in list(clone.__dict__.items()):
@@ -1067,6 +1067,7 @@ def _fresh_object_state(obj: Any) -> dict[str, Any]:
 
 
 def _copy_member(value: Any, deep: bool) -> Any:
+    import copy
     if isinstance(value, dict) and not deep:
         return copy.copy(value)
     if deep and isinstance(value, Resource):

@@ -18,7 +18,6 @@ reports and continues from go to ``engine_error``.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 import struct
@@ -692,9 +691,11 @@ def to_utf32_buffer(s: str) -> Any:
 
 def _digest(algorithm: str) -> tuple[Callable[[str], str], Callable[[str], Any]]:
     def text(s: str) -> str:
+        import hashlib
         return hashlib.new(algorithm, s.encode("utf-8")).hexdigest()
 
     def buffer(s: str) -> Any:
+        import hashlib
         return _bytes(hashlib.new(algorithm, s.encode("utf-8")).digest())
     return text, buffer
 
