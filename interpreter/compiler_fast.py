@@ -477,6 +477,11 @@ class FastPaths:
         both of one type among int, float, bool, String), else the helper."""
         if self.function is None or self.dialect != 4 or op not in _GUARDED_HELPERS:
             return None
+        if op == nodes.OP_MOD and isinstance(left, ast.Constant) and type(left.value) is str:
+            return self.call_rt("format_percent", left, right)  # "..." % values
+        if any(isinstance(side, ast.Constant) and type(side.value) is not int
+               for side in (left, right)):
+            return None  # never two ints
         a, b = self.temp("a"), self.temp("b")
         same_type = [ast.Call(self.rt("type_of"), [ast.NamedExpr(ast.Name(a, ast.Store()), left)],
                               []),
@@ -799,6 +804,10 @@ class FastPaths:
                                                _is_type(self, value, str_type)])
             concat = [ast.Assign([store], ast.BinOp(local, ast.Add(), value))]
             chain = ast.If(text_test, concat, [chain])
+        if own_t is None:  # a number accumulating (the common case) skips those checks
+            generic_again = [ast.Assign([store], self.binary(nodes.OP_ADD, local, value, st))]
+            chain = ast.If(_is_type(self, local, ast.Name("int", ast.Load())), generic_again,
+                           [chain])
         self.emit(chain, st)
         return True
 

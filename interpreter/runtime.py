@@ -706,6 +706,7 @@ extend_bytes = bytearray.extend
 int_text = int.__repr__  # str() of an int: its decimal digits, in Godot as in Python
 type_of, str_class = type, str  # names no script local can shadow (``var type``)
 length_of = len
+from gdscript.stdlib.variant import format_percent  # noqa: E402, F401 - "..." % values
 emit_signal = Object.emit_signal  # ``my_signal.emit(...)`` on this object's own signal
 # Values of one of these types compare with == as Python compares them.
 plain_equality_types = frozenset((int, float, bool, str))

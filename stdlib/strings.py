@@ -833,10 +833,15 @@ def num(number: float, decimals: int = -1) -> str:
     return c_num(float(number), decimals)
 
 
+_PYTHON_BASES = {10: "d", 8: "o", 16: "x"}  # Python's own digits for these bases
+
+
 def num_int64(number: int, base: int = 10, capitalize_hex: bool = False) -> str:
     if not 2 <= base <= 36:
         _error(f"Condition \"base < 2 || base > 36\" is true. Returning: \"\"")
         return ""
+    if base in _PYTHON_BASES:
+        return format(number, "X" if capitalize_hex and base == 16 else _PYTHON_BASES[base])
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"
     digits = digits.upper() if capitalize_hex else digits
     value, out = abs(number), ""

@@ -454,12 +454,110 @@ class _FormatError(Exception):
 
 def format_percent(fmt: str, values: Any, dialect: int = 4) -> str:
     """Godot's ``String % values`` (``String::sprintf``); raises ScriptRuntimeError on misuse."""
-    args = list(values) if isinstance(values, list) else [values]
+    args = values if isinstance(values, list) else [values]  # only read
+    key = (fmt, dialect)
     try:
+        plan = _PLANS[key]
+    except KeyError:
+        plan = _plan(fmt, dialect)
+        if len(_PLANS) < _MAX_PLANS:
+            _PLANS[key] = plan
+    try:
+        if plan is not None:
+            return _run_plan(plan, args, dialect)
         return _Sprintf(fmt, args, dialect).run()
     except _FormatError as exc:
         from gdscript.errors import ScriptRuntimeError
         raise ScriptRuntimeError(f"{exc} in operator '%'.") from None
+
+
+# A format string's plan: its literal text and conversions, each with the flags in force
+# (what _Sprintf.run finds reading it), so a format used again is not read again.
+# None: formats whose reading has effects or depends on the values (``*``, a warning,
+# an error): _Sprintf reads those each time.
+_PLANS: dict[tuple[str, int], list[Any] | None] = {}
+_MAX_PLANS = 4096
+_PLAIN_FLAGS = (0, 6, False, False, False, False, False)  # no width, precision or flags
+
+
+def _plan(fmt: str, dialect: int) -> list[Any] | None:
+    reader = _Sprintf(fmt, [], dialect)
+    pieces: list[Any] = []
+    text: list[str] = []
+    in_format = False
+    for c in fmt:
+        if not in_format:
+            if c == "%":
+                in_format = True
+                reader._reset()
+            else:
+                text.append(c)
+            continue
+        if c == "%":
+            text.append("%")
+        elif c in "doxXfvsc":
+            if text:
+                pieces.append("".join(text))
+                text = []
+            flags = (reader.min_chars, reader.min_decimals, reader.in_decimals, reader.zeros,
+                     reader.left, reader.sign, reader.as_unsigned)
+            pieces.append((c, flags, _python_integer_spec(c, flags, dialect)))
+        elif c == "*" or c == "0" and reader.left and not reader.in_decimals and \
+                reader.min_chars == 0:
+            return None
+        else:
+            try:
+                reader._flag(c)
+            except _FormatError:
+                return None
+            continue
+        in_format = False
+    if in_format:
+        return None
+    if text:
+        pieces.append("".join(text))
+    return pieces
+
+
+def _python_integer_spec(c: str, flags: tuple[Any, ...], dialect: int) -> str | None:
+    """Python's ``%`` spec that writes a 4.x integer conversion exactly as Godot does
+    (no precision, no ``u``, not ``0`` with ``-``), or None."""
+    min_chars, _, in_decimals, zeros, left, sign, as_unsigned = flags
+    if c not in "doxX" or dialect != 4 or in_decimals or as_unsigned or zeros and left:
+        return None
+    return ("%" + ("-" if left else "") + ("+" if sign else "") + ("0" if zeros else "") +
+            (str(min_chars) if min_chars else "") + c)
+
+
+def _run_plan(plan: list[Any], args: list[Any], dialect: int) -> str:
+    runner: _Sprintf | None = None  # made for the first conversion that needs one
+    index = 0  # the next argument (the runner's while there is one)
+    out: list[str] = []
+    for piece in plan:
+        if type(piece) is str:
+            out.append(piece)
+            continue
+        c, flags, python_spec = piece
+        if index < len(args):
+            value = args[index]
+            if python_spec is not None and type(value) in (int, float):
+                index += 1
+                out.append(python_spec % int(value))
+                continue
+            if c == "s" and flags == _PLAIN_FLAGS and type(value) is str:
+                index += 1
+                out.append(str.__str__(value))
+                continue
+        if runner is None:
+            runner = _Sprintf("", args, dialect)
+        runner.index = index
+        (runner.min_chars, runner.min_decimals, runner.in_decimals, runner.zeros,
+         runner.left, runner.sign, runner.as_unsigned) = flags
+        out.append(runner._conversion(c))  # type: ignore[arg-type]
+        index = runner.index
+    if index != len(args):
+        raise _FormatError("not all arguments converted during string formatting")
+    return "".join(out)
 
 
 class _Sprintf:

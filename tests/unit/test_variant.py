@@ -341,3 +341,74 @@ class TestGodot3Recorded:
             format_percent("%c", [9731], 3)
         assert str(info.value) == "unsigned byte integer is greater than maximum in operator '%'."
         assert format_percent("%c", [9731], 4) == "☃"
+
+
+class TestFormatPlans:
+    """A format string used again runs from its plan (``variant._plan``), and integer
+    conversions may be Python's ``%``: both must give exactly what reading the format
+    character by character (``_Sprintf``, Godot's state machine) gives."""
+
+    @staticmethod
+    def by_state_machine(fmt: str, args: list, dialect: int) -> str:
+        try:
+            return variant._Sprintf(fmt, list(args), dialect).run()
+        except variant._FormatError as exc:
+            return f"error: {exc}"
+
+    @staticmethod
+    def by_plan(fmt: str, args: list, dialect: int) -> str | None:
+        plan = variant._plan(fmt, dialect)
+        if plan is None:
+            return None
+        try:
+            return variant._run_plan(plan, list(args), dialect)
+        except variant._FormatError as exc:
+            return f"error: {exc}"
+
+    def test_random_formats_and_values_agree(self):
+        from hypothesis import given, settings
+        from hypothesis import strategies as st
+
+        from gdscript.stdlib.math_types import Vector2
+
+        values = st.one_of(st.integers(-2**63, 2**63 - 1), st.integers(-300, 300),
+                           st.floats(allow_nan=False),
+                           st.booleans(), st.text(max_size=3),
+                           st.just(Vector2(1.5, -2)), st.none())
+        conversion = st.tuples(
+            st.lists(st.sampled_from(["-", "+", "0", "u"]), max_size=3).map("".join),
+            st.sampled_from(["", "1", "3", "5", "12", "*"]),
+            st.sampled_from(["", ".", ".0", ".2", ".*"]),
+            st.sampled_from(list("doxXfsvc%"))).map(lambda parts: "%" + "".join(parts))
+        soup = st.lists(st.sampled_from(list("%-+0123456789.*udoxXfsvc")), max_size=6)
+        fmt = st.lists(st.one_of(conversion, conversion, st.text("ab ", max_size=2),
+                                 soup.map("".join)), max_size=5).map("".join)
+
+        @settings(max_examples=600, deadline=None, derandomize=True)
+        @given(fmt, st.lists(values, max_size=4), st.sampled_from([3, 4]))
+        def agree(fmt: str, args: list, dialect: int) -> None:
+            planned = self.by_plan(fmt, args, dialect)
+            if planned is not None:
+                assert planned == self.by_state_machine(fmt, args, dialect)
+
+        agree()
+
+    def test_every_flag_width_and_conversion_agree(self):
+        import itertools
+
+        values = [0, 7, -12, 255, -255, 2**63 - 1, -2**63, 7.9, -0.5, True, "a", "ab", None]
+        for flags, width, precision, conversion, dialect in itertools.product(
+                ["", "-", "+", "0", "-+", "+0", "0-", "u", "0u", "-u"], ["", "3", "12"],
+                ["", ".2"], "doxXfsc", [3, 4]):
+            fmt = f"<%{flags}{width}{precision}{conversion}>"
+            for value in values:
+                planned = self.by_plan(fmt, [value], dialect)
+                assert planned is not None, fmt
+                assert planned == self.by_state_machine(fmt, [value], dialect), \
+                    (fmt, value, dialect)
+
+    def test_common_formats_have_plans(self):
+        for fmt in ("item %d=%s|", "%05d-%x-%s", "%.2f", "%-8s|%+d", "%X %o %c %v"):
+            assert variant._plan(fmt, 4) is not None, fmt
+        assert variant._plan("%*d", 4) is None  # the width is a value: read each time
+        assert variant._plan("%-05d", 4) is None  # warns each time, as Godot does
