@@ -15,7 +15,10 @@ of those need fewer 64-bit overflow checks.  A ``uint`` local also gets the larg
 value it can hold where its stores bound it (``x % c``, a range counter with literal
 bounds, sums and products of bounded values that stay below INT_MAX); a bound still
 growing after a few rounds of the fixpoint (a counter) is widened to unknown.  Sums
-and products of bounded uints need no overflow check at all.
+and products of bounded uints need no overflow check at all.  ``accumulator_magnitudes``
+bounds the int locals a loop steps (``total += i``): stored values and steps are
+bounded, and each step runs a known number of times per call (``for`` over literal
+ranges or arrays, never ``while``), so their largest magnitude is known too.
 
 What is fast:
 
@@ -409,6 +412,125 @@ def _joined_bound(env: TypeEnv, stores: list[tuple[Any, ...]]) -> int | None:
     return largest
 
 
+def accumulator_magnitudes(compiler: Any, fn: nodes.FunctionNode, env: TypeEnv
+                           ) -> dict[str, int]:
+    """name -> the largest ``abs(value)`` of int locals whose every store is either a
+    bounded value or a bounded step (``x += e``, ``x -= e``, ``x = x + e``...) run a known
+    number of times per call: in ``for`` loops over literal ranges or arrays, in no
+    ``while``.  Locals belong to one call, so the counts multiply along the nesting."""
+    largest_set: dict[str, int] = {}
+    steps: dict[str, int] = {}
+    unbounded: set[str] = set()
+
+    def magnitude(value: nodes.Node | None) -> int | None:
+        literal = int_literal(value)
+        if literal is not None:
+            return abs(literal)
+        return env.bound(value) if env.of(value) == "uint" else None
+
+    def store(name: str, value: nodes.Node | None, runs: int | None) -> None:
+        del runs  # a value stored any number of times is still that value
+        found = magnitude(value)
+        if found is None:
+            unbounded.add(name)
+        else:
+            largest_set[name] = max(largest_set.get(name, 0), found)
+
+    def step(name: str, value: nodes.Node | None, runs: int | None) -> None:
+        found = magnitude(value)
+        if found is None or runs is None:
+            unbounded.add(name)
+        else:
+            steps[name] = steps.get(name, 0) + found * runs
+
+    def walk(node: nodes.Node | None, runs: int | None) -> None:
+        if node is None or isinstance(node, nodes.LambdaNode):
+            return
+        if isinstance(node, nodes.ForNode):
+            walk(node.list, runs)
+            trips = _trip_count(node)
+            loop_runs = None if runs is None or trips is None else runs * trips
+            if trips is None or node.datatype_specifier is not None:
+                unbounded.add(node.variable)
+            else:
+                largest_set[node.variable] = max(largest_set.get(node.variable, 0),
+                                                 _largest_item(node))
+            walk(node.loop, loop_runs)
+            return
+        if isinstance(node, nodes.WhileNode):
+            walk(node.condition, None)
+            walk(node.loop, None)
+            return
+        if isinstance(node, nodes.VariableNode):
+            if node.initializer is None or node.datatype_specifier is not None:
+                unbounded.add(node.name)  # null at first, or converted on every store
+            else:
+                store(node.name, node.initializer, runs)
+        elif isinstance(node, nodes.AssignmentNode) and \
+                isinstance(node.assignee, nodes.IdentifierNode):
+            name, value = node.assignee.name, node.assigned_value
+            if node.operator in (nodes.OP_ADD, nodes.OP_SUB):
+                step(name, value, runs)
+            elif node.operator is None and isinstance(value, nodes.BinaryOpNode) and \
+                    value.operator in (nodes.OP_ADD, nodes.OP_SUB) and \
+                    isinstance(value.left_operand, nodes.IdentifierNode) and \
+                    value.left_operand.name == name:
+                step(name, value.right_operand, runs)
+            elif node.operator is None:
+                store(name, value, runs)
+            else:
+                unbounded.add(name)
+        elif isinstance(node, nodes.PatternNode) and node.pattern_type == nodes.PATTERN_BIND:
+            unbounded.add(node.bind or "")
+        for child in nodes.iter_children(node):
+            walk(child, runs)
+
+    for parameter in fn.parameters:
+        unbounded.add(parameter.name)
+    if fn.rest_parameter is not None:
+        unbounded.add(fn.rest_parameter.name)
+    walk(fn.body, 1)
+    found: dict[str, int] = {}
+    for name, largest in largest_set.items():
+        if name in unbounded or env.types.get(name) not in INTS or \
+                compiler.names_outside_function(name):
+            continue
+        total = largest + steps.get(name, 0)
+        if total <= INT_MAX:
+            found[name] = total
+    return found
+
+
+def _range_bounds(node: nodes.ForNode) -> range | None:
+    source = node.list
+    if isinstance(source, nodes.CallNode) and isinstance(source.callee, nodes.IdentifierNode) \
+            and source.callee.name == "range" and 1 <= len(source.arguments) <= 3:
+        ends = [int_literal(a) for a in source.arguments]
+        if all(e is not None for e in ends) and (len(ends) < 3 or ends[2] != 0):
+            return range(*ends)  # type: ignore[arg-type]
+    return None
+
+
+def _trip_count(node: nodes.ForNode) -> int | None:
+    """How many times a ``for`` loop's body runs at most (None: not known here)."""
+    span = _range_bounds(node)
+    if span is not None:
+        return len(span)
+    if isinstance(node.list, nodes.ArrayNode):
+        return len(node.list.elements)
+    return None
+
+
+def _largest_item(node: nodes.ForNode) -> int:
+    """The largest ``abs()`` of a loop variable (a range's, or an array literal's ints)."""
+    span = _range_bounds(node)
+    if span is not None:
+        return max((abs(span[0]), abs(span[-1])), default=0)
+    values = [int_literal(e) for e in node.list.elements]  # type: ignore[union-attr]
+    return max((abs(v) for v in values if v is not None), default=0) \
+        if all(v is not None for v in values) else INT_MAX + 1
+
+
 # * Code -----------------------------------------------------------------------------
 
 class FastPaths:
@@ -416,6 +538,7 @@ class FastPaths:
 
     local_types: dict[str, str | None] = {}
     local_bounds: dict[str, int | None] = {}
+    local_magnitudes: dict[str, int] = {}
 
     # Names ---------------------------------------------------------------------
     def names_outside_function(self: Any, name: str) -> bool:
@@ -441,8 +564,24 @@ class FastPaths:
         return None if found == BOTTOM else found
 
     def in_int_range(self: Any, op: str, left: nodes.Node, right: nodes.Node) -> bool:
-        """``left op right`` (two uints) is known not to exceed INT_MAX."""
-        return TypeEnv(self, self.local_types, self.local_bounds).bounded(op, left, right)
+        """``left op right`` (+, - or * of two ints) cannot leave the int64 range: both
+        sides' largest magnitudes are known and small enough."""
+        sides = [self.magnitude(left), self.magnitude(right)]
+        if None in sides:
+            return False
+        a, b = sides
+        return (a * b if op == nodes.OP_MUL else a + b) <= INT_MAX  # type: ignore[operator]
+
+    def magnitude(self: Any, node: nodes.Node) -> int | None:
+        """The largest ``abs()`` an int expression can have (None: not known)."""
+        literal = int_literal(node)
+        if literal is not None:
+            return abs(literal)
+        if isinstance(node, nodes.IdentifierNode) and self.is_declared(node.name) and \
+                node.name in self.local_magnitudes:
+            return self.local_magnitudes[node.name]
+        env = TypeEnv(self, self.local_types, self.local_bounds)
+        return env.bound(node) if env.of(node) == "uint" else None
 
     # Operators -----------------------------------------------------------------
     def fast_binary(self: Any, node: nodes.BinaryOpNode) -> ast.expr | None:
@@ -536,8 +675,7 @@ class FastPaths:
             raw = ast.BinOp(left, {nodes.OP_ADD: ast.Add, nodes.OP_SUB: ast.Sub,
                                    nodes.OP_MUL: ast.Mult}[op](), right)
             low, high = _overflow_sides(op, left_t, right_t, int_literal(left_node), divisor)
-            if left_t == right_t == "uint" and op != nodes.OP_SUB and \
-                    self.in_int_range(op, left_node, right_node):
+            if self.in_int_range(op, left_node, right_node):
                 low = high = False
             return self.wrapped(raw, low, high)
         if op in (nodes.OP_MOD, nodes.OP_DIV) and divisor is not None and divisor > 0:
@@ -815,10 +953,12 @@ class FastPaths:
     def function_body(self: Any, fn: nodes.FunctionNode, out: list[ast.stmt],
                       specialize: bool) -> None:
         """``fn``'s statements, typed; with a second body for int parameters if it pays."""
-        saved, saved_bounds = self.local_types, self.local_bounds
+        saved = self.local_types, self.local_bounds, self.local_magnitudes
         try:
             ints = self.int_parameters(fn) if specialize else []
             self.local_types, self.local_bounds = infer_local_types(self, fn)
+            self.local_magnitudes = accumulator_magnitudes(
+                self, fn, TypeEnv(self, self.local_types, self.local_bounds))
             if not ints:
                 self.block(fn.body.statements, out)
                 return
@@ -827,6 +967,8 @@ class FastPaths:
             fast: list[ast.stmt] = []
             self.local_types, self.local_bounds = infer_local_types(
                 self, fn, {n: "int" for n in ints})
+            self.local_magnitudes = accumulator_magnitudes(
+                self, fn, TypeEnv(self, self.local_types, self.local_bounds))
             resolver, self.resolver = self.resolver, _Quiet(self.resolver)
             try:  # the same statements again: their warnings were printed once already
                 self.block(fn.body.statements, fast)
@@ -835,7 +977,7 @@ class FastPaths:
             out.append(self.located(ast.If(self.int_guard(ints), fast or [ast.Pass()],
                                            generic or [ast.Pass()]), fn))
         finally:
-            self.local_types, self.local_bounds = saved, saved_bounds
+            self.local_types, self.local_bounds, self.local_magnitudes = saved
 
     # Parameters known to be ints behind a guard -----------------------------------------
     def int_parameters(self: Any, fn: nodes.FunctionNode) -> list[str]:
