@@ -508,6 +508,9 @@ class Compiler(ClassLayout, TypedContainers, Statements, FastPaths):
     def expr_SubscriptNode(self, node: nodes.SubscriptNode) -> ast.expr:
         if node.is_attribute:
             base = self.expr(node.base)  # type: ignore[arg-type]
+            fast = self.fast_member_get(base, node.attribute)
+            if fast is not None:
+                return fast
             return self.call_rt("get_member", base, ast.Constant(node.attribute))
         fast = self.fast_subscript_get(node)
         if fast is not None:

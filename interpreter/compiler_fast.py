@@ -35,6 +35,8 @@ What is fast:
 * ``d[k]`` / ``a[i]`` and their stores on locals known to be Dictionaries, Arrays
   (or, for reads, packed arrays): Python's lookup, with a missing key, an index out
   of range, a typed or read-only container left to the generic code;
+* ``other.x`` in a RefCounted class that declares the plain member ``x``: the
+  attribute itself when ``other`` is exactly of that class;
 * ``*``, ``%``, ``/``, ``==`` and ``!=`` on operands of unknown types: a check that
   both are ints (for equality: of one plain type), then Python's operator; anything
   else calls the runtime's helper;
@@ -902,6 +904,26 @@ class FastPaths:
         generic = self.call_rt(hook, again(), ast.Constant(name), *args)
         return ast.IfExp(guard, direct, generic)
 
+    def fast_member_get(self: Any, base: ast.expr, name: str) -> ast.expr | None:
+        """``other.x`` inside a class declaring the plain member ``x``: read directly when
+        ``other`` is exactly an instance of this class (a RefCounted one: it cannot have
+        been freed), else the generic ``get_member``."""
+        ctx = self.cls
+        if self.function is None or self.dialect != 4 or ctx is None or \
+                (isinstance(base, ast.Name) and base.id == "self"):
+            return None
+        var = ctx.members.get(name)
+        if var is None or var.is_static or var.property_style != nodes.PROPERTY_NONE:
+            return None
+        native = ctx.info.native
+        if not any(vars(k).get("GODOT_NAME") in ("RefCounted", "Reference")
+                   for k in getattr(native, "__mro__", ())):
+            return None
+        first, again = _evaluated_once(self, base, "o")
+        guard = _is_type(self, first, ast.Name(ctx.py_name, ast.Load()))
+        direct = ast.Attribute(again(), self.member_attr(name), ast.Load())
+        return ast.IfExp(guard, direct, self.call_rt("get_member", again(), ast.Constant(name)))
+
     # x = x + y on a local ---------------------------------------------------------
     def fast_self_append(self: Any, st: nodes.AssignmentNode) -> bool:
         """``x = x + y`` or ``x += y`` on a local x: emitted here (True) or not handled."""
@@ -1099,7 +1121,8 @@ def _generic_only() -> None:
 
     FastPaths.function_body = plain_body  # type: ignore[method-assign]
     for name in ("fast_binary", "fast_compound", "fast_method_call", "fast_global_call",
-                 "guarded_binary", "fast_subscript_get", "fast_subscript_set"):
+                 "guarded_binary", "fast_subscript_get", "fast_subscript_set",
+                 "fast_member_get"):
         setattr(FastPaths, name, lambda self, *args, **kwargs: None)
     FastPaths.fast_self_append = lambda self, st: False  # type: ignore[method-assign]
 

@@ -586,3 +586,37 @@ class TestAccumulators:
         assert "small = small + 5" in code and "small = small - i" in code
         assert "nested = nested + i * j" in code
         assert "listed = _gd_w if" in code and "looping = _gd_w if" in code
+
+
+class TestMemberReads:
+    """``other.x`` in a class declaring ``x``: direct for an instance of exactly that
+    class, the generic lookup for anything else."""
+
+    BODY = """
+        class Point:
+            var x = 0
+            var y = 0
+            func _init(px = 0, py = 0):
+                x = px
+                y = py
+            func dot(other):
+                return x * other.x + y * other.y
+
+        class Point3 extends Point:
+            var z = 5
+
+        func _init():
+            var p = Point.new(3, 4)
+            print(p.dot(Point.new(5, 6)), " ", p.dot(Point3.new(1, 1)), " ",
+                  p.dot({"x": 2, "y": 10}))
+            p.dot(null)
+            quit()
+        """
+
+    def test_values_and_errors(self):
+        out, err = run_split(self.BODY)
+        assert out == "39 7 46\n"
+        assert "Invalid access to property or key 'x' on a base object of type 'Nil'." in err
+
+    def test_the_direct_read_is_generated(self):
+        assert "other.x if _rt_type_of(other) is _gd_main_Point else" in generated(self.BODY)
