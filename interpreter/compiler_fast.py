@@ -891,9 +891,7 @@ class FastPaths:
         required = sum(1 for p in fn.parameters if p.initializer is None)
         if fn.rest_parameter is not None or not required <= len(args) <= len(fn.parameters):
             return None
-        native = ctx.info.native
-        if not any(vars(k).get("GODOT_NAME") in ("RefCounted", "Reference")
-                   for k in getattr(native, "__mro__", ())):
+        if not _never_freed(ctx):
             return None
         first, again = _evaluated_once(self, base, "o")
         guard = _is_type(self, first, ast.Name(py_class, ast.Load()))
@@ -915,9 +913,7 @@ class FastPaths:
         var = ctx.members.get(name)
         if var is None or var.is_static or var.property_style != nodes.PROPERTY_NONE:
             return None
-        native = ctx.info.native
-        if not any(vars(k).get("GODOT_NAME") in ("RefCounted", "Reference")
-                   for k in getattr(native, "__mro__", ())):
+        if not _never_freed(ctx):
             return None
         first, again = _evaluated_once(self, base, "o")
         guard = _is_type(self, first, ast.Name(ctx.py_name, ast.Load()))
@@ -1046,6 +1042,13 @@ class _Quiet:
 
     def warn(self, message: str) -> None:
         pass
+
+
+def _never_freed(ctx: Any) -> bool:
+    """Instances of the class of ``ctx`` are RefCounted: nothing can free one a script
+    still reaches (no freed-instance check needed)."""
+    return any(vars(k).get("GODOT_NAME") in ("RefCounted", "Reference")
+               for k in getattr(ctx.info.native, "__mro__", ()))
 
 
 def _context_named(ctx: Any, py_name: str) -> Any:
