@@ -540,7 +540,8 @@ class Compiler(ClassLayout, TypedContainers, Statements, FastPaths):
                 return ast.Call(base, args, [])  # a class of this script: construct directly
             # A value taken from a call of a void method is an error (4.x, run time).
             fast = self.fast_method_call(callee.base, base, name, args,  # type: ignore[arg-type]
-                                         used=node is not self.discarded)
+                                         used=node is not self.discarded,
+                                         arg_nodes=node.arguments)
             if fast is not None:
                 return fast
             hook = "call_method" if node is self.discarded or self.dialect == 3 \

@@ -75,6 +75,8 @@ _INT_RESULT_TYPES = {"Array", "Dictionary", "String"} | _CONSTRUCTED
 # Operators whose generic code is a runtime helper call, and that helper.
 _GUARDED_HELPERS = {nodes.OP_EQ: "op_eq", nodes.OP_NE: "op_ne", nodes.OP_MUL: "op_mul",
                     nodes.OP_MOD: "op_mod", nodes.OP_DIV: "op_div"}
+# The inferred type name of values a packed array's _gd_plain type stores unconverted.
+_PLAIN_NAMES = {str: "String", float: "float"}
 # Builtin types whose values index like a Python sequence (list-backed or bytearray).
 _SEQUENCES = {"Array", "PackedStringArray", "PackedByteArray", "PackedInt32Array",
               "PackedInt64Array", "PackedFloat32Array", "PackedFloat64Array"}
@@ -711,7 +713,8 @@ class FastPaths:
 
     # Method calls ----------------------------------------------------------------
     def fast_method_call(self: Any, base_node: nodes.Node, base: ast.expr, name: str,
-                         args: list[ast.expr], used: bool) -> ast.expr | None:
+                         args: list[ast.expr], used: bool,
+                         arg_nodes: list[nodes.Node] | None = None) -> ast.expr | None:
         if self.function is None or self.dialect != 4:
             return None
         if name == "emit" and not used and isinstance(base, ast.Call) and \
@@ -737,14 +740,17 @@ class FastPaths:
         direct = ast.Call(function_ref, [again(), *args], [])
         hook = "call_method_ret" if used else "call_method"
         generic = self.call_rt(hook, again(), ast.Constant(name), *args)
-        inline = self.inline_method(base_t, cls, name, again, args, used, direct)
+        arg_types = [self.known_type(a) for a in arg_nodes or ()]
+        inline = self.inline_method(base_t, cls, name, again, args, used, direct, arg_types)
         return ast.IfExp(guard, inline or direct, generic)
 
     def inline_method(self: Any, base_t: str, cls: Any, name: str, base: Any,
-                      args: list[ast.expr], used: bool, call: ast.Call) -> ast.expr | None:
+                      args: list[ast.expr], used: bool, call: ast.Call,
+                      arg_types: list[str | None]) -> ast.expr | None:
         """The method's common case as Python operations, falling back to ``call`` (the
         direct call of the method's function) where that case does not hold; the value's
-        exact type is checked already.  None: no inline form."""
+        exact type is checked already (``arg_types``: the arguments' known types, if
+        any).  None: no inline form."""
         if not args and used and (name == "size" and base_t != "String" or
                                   name == "length" and base_t == "String"):
             return ast.Call(self.rt("length_of"), [base()], [])
@@ -756,6 +762,9 @@ class FastPaths:
                 return ast.IfExp(plain, ast.Call(self.rt("list_append"), [base(), args[0]], []),
                                  call)
             plain_type = getattr(cls, "_gd_plain", None)
+            if issubclass(cls, list) and plain_type is not None and arg_types and \
+                    arg_types[0] == _PLAIN_NAMES.get(plain_type):  # stored as it is
+                return ast.Call(self.rt("list_append"), [base(), args[0]], [])
             if issubclass(cls, list) and plain_type is not None:
                 value = self.temp("x")
                 test = _is_type(self, ast.NamedExpr(ast.Name(value, ast.Store()), args[0]),

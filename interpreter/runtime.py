@@ -703,7 +703,7 @@ def constant_value(value: Any) -> Any:
 # of the local plus the call's argument.  Without reference counts, never.
 getrefcount = getattr(sys, "getrefcount", lambda value: 0)
 extend_bytes = bytearray.extend
-int_text = int.__repr__  # str() of an int: its decimal digits, in Godot as in Python
+int_text = str  # str() of an int: its decimal digits, in Godot as in Python
 type_of, str_class = type, str  # names no script local can shadow (``var type``)
 length_of = len
 from gdscript.stdlib.variant import format_percent  # noqa: E402, F401 - "..." % values
