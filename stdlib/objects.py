@@ -24,6 +24,7 @@ it like a Python function.
 from __future__ import annotations
 
 import weakref
+from types import MethodType
 from collections.abc import Callable as PyCallable
 from typing import Any, ClassVar
 
@@ -113,14 +114,17 @@ def godot_api(cls: type) -> GodotAPI:
 # * Object ----------------------------------------------------------------
 
 class Connection:
-    """One connection of a signal: the callable, CONNECT_* flags, bound arguments."""
+    """One connection of a signal: the callable, CONNECT_* flags, bound arguments.
+    ``direct``: the receiving script method bound to its RefCounted target, when the
+    callable is just that (emission calls it without the Callable's checks), else None."""
 
-    __slots__ = ("callable", "flags", "binds")
+    __slots__ = ("callable", "flags", "binds", "direct")
 
     def __init__(self, callable: Any, flags: int, binds: tuple[Any, ...] = ()) -> None:
         self.callable = callable
         self.flags = flags
         self.binds = binds
+        self.direct = _direct_method(callable)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Connection):
@@ -129,6 +133,22 @@ class Connection:
             (other.callable, other.flags, other.binds)
 
     __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+
+
+def _direct_method(callable_: Any) -> Any:
+    """``target.method`` as a bound Python method, for a Callable of a non-static script
+    method of a RefCounted target (nothing can free it while the connection holds it),
+    without bound or unbound arguments; else None."""
+    if type(callable_) is not Callable or callable_.function is not None or \
+            callable_.bound or callable_.unbound:
+        return None
+    target = callable_.target
+    info = getattr(type(target), "_gd_script", None)
+    if info is None or not isinstance(target, RefCounted) or not isinstance(
+            callable_.method, str) or info.is_static_method(callable_.method):
+        return None
+    method = info.find_method(callable_.method)
+    return None if method is None else MethodType(method, target)
 
 
 def _via_call(exc: ScriptRuntimeError, method: str) -> ScriptRuntimeError:
@@ -424,6 +444,14 @@ class Object:
             if conn.flags & CONNECT_DEFERRED:
                 MESSAGE_QUEUE.append((conn.callable, call_args))
                 continue
+            if conn.direct is not None:
+                try:
+                    conn.direct(*call_args)
+                    continue
+                except TypeError as exc:
+                    if exc.__traceback__ is None or exc.__traceback__.tb_next is not None:
+                        raise  # from inside the method
+                    # A wrong argument count: the Callable's call words the error.
             try:
                 conn.callable(*call_args)
             except _late().ArityError as error:

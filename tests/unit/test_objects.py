@@ -112,3 +112,39 @@ func call_badly(c):  # a script error ends this function only
                "argument(s)." in result.stderr
         assert "Attempt to call function 'null::hit (Callable)' on a null instance." \
             in result.stderr
+
+    def test_signals_to_refcounted_receivers(self):
+        from gdscript import api
+
+        source = """extends SceneTree
+
+class Receiver:
+    var got = []
+    func two(a, b):
+        got.append([a, b])
+    func one(a):
+        got.append(a)
+    func broken(a):
+        got.append(a)
+        var x = null
+        x.call_missing()
+
+signal fired(value)
+
+func _init():
+    var r = Receiver.new()
+    fired.connect(r.two)
+    fired.connect(r.one)
+    fired.connect(r.broken)
+    fired.emit(1)
+    fired.disconnect(r.one)
+    fired.emit(2)
+    print(r.got)
+    quit()
+"""
+        result = api.run_source(source, dialect=4)
+        assert result.stdout == "[1, 1, 2]\n"
+        assert result.stderr.count("Error calling from signal 'fired' to callable: "
+                                   "'RefCounted(Receiver)::two': Method expected 2 "
+                                   "argument(s), but called with 1.") == 2
+        assert result.stderr.count("Cannot call method 'call_missing' on a null value.") == 2
