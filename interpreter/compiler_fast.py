@@ -872,7 +872,7 @@ class FastPaths:
         first, again = _evaluated_once(self, call.args[0], "s")
         call.args = [again()]
         return ast.IfExp(_is_type(self, first, ast.Name("int", ast.Load())),
-                         ast.Call(self.rt("int_text"), [again()], []), call)
+                         ast.Call(self.rt("str_class"), [again()], []), call)
 
     def script_class_named(self: Any, name: str) -> Any:
         """The ClassContext of an inner class ``name`` of this script, compiled already."""

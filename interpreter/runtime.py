@@ -703,8 +703,9 @@ def constant_value(value: Any) -> Any:
 # of the local plus the call's argument.  Without reference counts, never.
 getrefcount = getattr(sys, "getrefcount", lambda value: 0)
 extend_bytes = bytearray.extend
-int_text = str  # str() of an int: its decimal digits, in Godot as in Python
-type_of, str_class = type, str  # names no script local can shadow (``var type``)
+# Names no script local can shadow (``var type``); str() of an int is its decimal
+# digits in Godot as in Python.
+type_of, str_class = type, str
 length_of = len
 from gdscript.stdlib.variant import format_percent  # noqa: E402, F401 - "..." % values
 emit_signal = Object.emit_signal  # ``my_signal.emit(...)`` on this object's own signal

@@ -194,6 +194,7 @@ class ScriptInfo:
         return self.path.rsplit("/", 1)[-1]
 
     def chain(self) -> list[ScriptInfo]:
+        """The levels of the inheritance chain, the outermost base first."""
         levels = []
         info: ScriptInfo | None = self
         while info is not None:
@@ -203,47 +204,34 @@ class ScriptInfo:
         return levels
 
     # Lookups through the inheritance chain ----------------------------
-    def find_member(self, name: str) -> MemberInfo | None:
+    def level_with(self, table: str, name: str) -> ScriptInfo | None:
+        """The nearest level (this class, then its bases) whose ``table`` (members,
+        methods, signals, constants) has ``name``."""
         info: ScriptInfo | None = self
         while info is not None:
-            member = info.members.get(name)
-            if member is not None:
-                return member
+            if name in getattr(info, table):
+                return info
             info = info.base
         return None
+
+    def find_member(self, name: str) -> MemberInfo | None:
+        level = self.level_with("members", name)
+        return level.members[name] if level is not None else None
 
     def find_method(self, name: str) -> Any:
-        info: ScriptInfo | None = self
-        while info is not None:
-            pyname = info.methods.get(name)
-            if pyname is not None:
-                return getattr(self.py_class, pyname)
-            info = info.base
-        return None
+        level = self.level_with("methods", name)
+        return getattr(self.py_class, level.methods[name]) if level is not None else None
 
     def is_static_method(self, name: str) -> bool:
-        info: ScriptInfo | None = self
-        while info is not None:
-            if name in info.methods:
-                return name in info.static_methods
-            info = info.base
-        return False
+        level = self.level_with("methods", name)
+        return level is not None and name in level.static_methods
 
     def has_signal(self, name: str) -> bool:
-        info: ScriptInfo | None = self
-        while info is not None:
-            if name in info.signals:
-                return True
-            info = info.base
-        return False
+        return self.level_with("signals", name) is not None
 
     def find_constant(self, name: str) -> tuple[bool, Any]:
-        info: ScriptInfo | None = self
-        while info is not None:
-            if name in info.constants:
-                return True, info.constants[name]
-            info = info.base
-        return False, None
+        level = self.level_with("constants", name)
+        return (True, level.constants[name]) if level is not None else (False, None)
 
     # Hooks used by access.Hooks ----------------------------------------
     def member_getter(self, name: str) -> PyCallable[[Any], Any] | None:
@@ -262,15 +250,6 @@ class ScriptInfo:
             return lambda _obj: value
         return None
 
-    def member_level(self, name: str) -> ScriptInfo | None:
-        """The level of the inheritance chain that declares member ``name``."""
-        info: ScriptInfo | None = self
-        while info is not None:
-            if name in info.members:
-                return info
-            info = info.base
-        return None
-
     def set_member(self, obj: Any, name: str, value: Any) -> bool:
         member = self.find_member(name)
         if member is None:
@@ -283,7 +262,7 @@ class ScriptInfo:
         return True
 
     def set_static(self, cls: Any, name: str, value: Any) -> bool:
-        level = self.member_level(name)
+        level = self.level_with("members", name)
         member = level.members[name] if level is not None else None
         if member is None or not member.is_static:
             return False

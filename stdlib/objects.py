@@ -143,12 +143,19 @@ def _direct_method(callable_: Any) -> Any:
             callable_.bound or callable_.unbound:
         return None
     target = callable_.target
-    info = getattr(type(target), "_gd_script", None)
-    if info is None or not isinstance(target, RefCounted) or not isinstance(
-            callable_.method, str) or info.is_static_method(callable_.method):
+    method = _instance_method(target, callable_.method)
+    if method is None or not isinstance(target, RefCounted):
         return None
-    method = info.find_method(callable_.method)
-    return None if method is None else MethodType(method, target)
+    return MethodType(method, target)
+
+
+def _instance_method(target: Any, name: Any) -> Any:
+    """The non-static script method ``name`` of ``target``'s class (a function taking the
+    target first), or None.  A class's methods never change, so callers may keep it."""
+    info = getattr(type(target), "_gd_script", None)
+    if info is None or not isinstance(name, str) or info.is_static_method(name):
+        return None
+    return info.find_method(name)
 
 
 def _via_call(exc: ScriptRuntimeError, method: str) -> ScriptRuntimeError:
@@ -655,11 +662,9 @@ class Callable:
         if target is None or getattr(target, "_gd_freed", False):
             raise ScriptRuntimeError(
                 f"Attempt to call function 'null::{self.method} (Callable)' on a null instance.")
+        if direct is None:
+            self._gd_direct = _instance_method(target, self.method)
         info = getattr(type(target), "_gd_script", None)
-        if info is not None and direct is None:
-            found = info.find_method(self.method)
-            if found is not None and not info.is_static_method(self.method):
-                self._gd_direct = found  # the class's methods never change
         hooks = _late().HOOKS[info.dialect if info is not None else 4]
         return hooks.call_method(target, self.method, *args)
 
