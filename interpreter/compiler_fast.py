@@ -6,7 +6,7 @@ the same meaning for the case it handles, or None (then the generic code is
 used).  So a semantic fix in the generic code applies everywhere, and a fast
 path only ever narrows what it takes on.
 
-Types come from ``infer_local_types``: a flow-insensitive inference over one
+Types come from ``infer_locals``: a flow-insensitive inference over one
 function's locals (every value ever stored in a local, joined), starting from
 literals, ``range()`` loop variables, declared scalar types and the results of
 operators on such values.  ``uint`` is an int known to be in 0..INT64_MAX
@@ -15,10 +15,10 @@ of those need fewer 64-bit overflow checks.  A ``uint`` local also gets the larg
 value it can hold where its stores bound it (``x % c``, a range counter with literal
 bounds, sums and products of bounded values that stay below INT_MAX); a bound still
 growing after a few rounds of the fixpoint (a counter) is widened to unknown.  Sums
-and products of bounded uints need no overflow check at all.  ``accumulator_magnitudes``
-bounds the int locals a loop steps (``total += i``): stored values and steps are
-bounded, and each step runs a known number of times per call (``for`` over literal
-ranges or arrays, never ``while``), so their largest magnitude is known too.
+and products of bounded uints need no overflow check at all.  The same walk bounds
+the int locals a loop steps (``total += i``): stored values and steps are bounded,
+and each step runs a known number of times per call (``for`` over literal ranges or
+arrays, never ``while``), so their largest magnitude is known too.
 
 What is fast:
 
@@ -263,22 +263,34 @@ def binary_type(op: str, left: str | None, right: str | None, divisor: int | Non
 
 
 class _Bindings:
-    """Every store into each local of one function (not into nested lambdas)."""
+    """Every store into each local of one function (not into nested lambdas), with how
+    many times it can run per call (``runs``, aligned with ``stores``; None: unknown)."""
 
     def __init__(self) -> None:
         self.stores: dict[str, list[tuple[Any, ...]]] = {}
+        self.runs: dict[str, list[int | None]] = {}
+        self._runs: int | None = 1  # of the node being visited
 
     def add(self, name: str, *store: Any) -> None:
         self.stores.setdefault(name, []).append(store)
+        self.runs.setdefault(name, []).append(self._runs)
 
     def walk(self, node: nodes.Node) -> None:
-        stack = [node]
+        stack: list[tuple[nodes.Node, int | None]] = [(node, 1)]
         while stack:
-            current = stack.pop()
+            current, runs = stack.pop()
             if isinstance(current, nodes.LambdaNode):
                 continue  # its own function: it cannot store into our locals
+            self._runs = runs
             self.visit(current)
-            stack.extend(nodes.iter_children(current))
+            if isinstance(current, nodes.ForNode):
+                trips = _trip_count(current)
+                loop_runs = None if runs is None or trips is None else runs * trips
+                stack += [(current.list, runs), (current.loop, loop_runs)]  # type: ignore[list-item]
+            elif isinstance(current, nodes.WhileNode):
+                stack += [(current.condition, None), (current.loop, None)]  # type: ignore[list-item]
+            else:
+                stack.extend((child, runs) for child in nodes.iter_children(current))
 
     def visit(self, node: nodes.Node) -> None:
         if isinstance(node, nodes.VariableNode):
@@ -323,11 +335,11 @@ class _Bindings:
         return ("unknown",)
 
 
-def infer_local_types(compiler: Any, fn: nodes.FunctionNode,
-                      assumed: dict[str, str] | None = None
-                      ) -> tuple[dict[str, str | None], dict[str, int | None]]:
-    """(name -> type, name -> largest value of a ``uint`` local) for the locals of ``fn``
-    (None: unknown).  ``assumed`` parameter types hold on entry (a guard checked them)."""
+def infer_locals(compiler: Any, fn: nodes.FunctionNode, assumed: dict[str, str] | None = None
+                 ) -> tuple[dict[str, str | None], dict[str, int | None], dict[str, int]]:
+    """(name -> type, name -> largest value of a ``uint`` local, name -> largest magnitude
+    of a bounded int local) for the locals of ``fn`` (None or absent: unknown).
+    ``assumed`` parameter types hold on entry (a guard checked them)."""
     bindings = _Bindings()
     for p in fn.parameters:
         bindings.add(p.name, *(("typed", assumed[p.name]) if assumed and p.name in assumed
@@ -364,9 +376,10 @@ def infer_local_types(compiler: Any, fn: nodes.FunctionNode,
         if not changed:
             break
     else:
-        return {}, {}
-    return ({name: (None if t == BOTTOM else t) for name, t in types.items()},
-            {name: b for name, b in bounds.items() if types[name] == "uint"})
+        return {}, {}, {}
+    known = {name: (None if t == BOTTOM else t) for name, t in types.items()}
+    return (known, {name: b for name, b in bounds.items() if types[name] == "uint"},
+            _accumulator_magnitudes(bindings, stores, TypeEnv(compiler, known, bounds)))
 
 
 # Rounds a uint local's largest value may grow in before it is taken as unknown.
@@ -382,11 +395,9 @@ def _store_type(env: TypeEnv, store: tuple[Any, ...]) -> str | None:
     if kind == "op":
         return env.of(store[2])  # the local op value, as a BinaryOpNode
     if kind == "range":
-        bounds = [int_literal(a) for a in store[1]]
-        if all(b is not None for b in bounds):
-            step = bounds[2] if len(bounds) == 3 else 1
-            start = bounds[0] if len(bounds) >= 2 else 0
-            return "uint" if start >= 0 and step > 0 else "int"  # type: ignore[operator]
+        span = _literal_range(store[1])
+        if span is not None:
+            return "uint" if span.start >= 0 and span.step > 0 else "int"
         kinds = [env.of(a) for a in store[1]]
         if BOTTOM in kinds:
             return BOTTOM
@@ -405,9 +416,9 @@ def _joined_bound(env: TypeEnv, stores: list[tuple[Any, ...]]) -> int | None:
             found = env.bound(store[1])
         elif kind == "op":
             found = env.bound(store[2])
-        elif kind == "range" and len(store[1]) >= 1:
-            stop = int_literal(store[1][1] if len(store[1]) >= 2 else store[1][0])
-            found = None if stop is None else max(stop - 1, 0)
+        elif kind == "range":
+            span = _literal_range(store[1])
+            found = None if span is None else max(span[-1], 0) if span else 0
         else:
             found = None
         if found is None:
@@ -416,15 +427,12 @@ def _joined_bound(env: TypeEnv, stores: list[tuple[Any, ...]]) -> int | None:
     return largest
 
 
-def accumulator_magnitudes(compiler: Any, fn: nodes.FunctionNode, env: TypeEnv
-                           ) -> dict[str, int]:
+def _accumulator_magnitudes(bindings: _Bindings, stores: dict[str, list[tuple[Any, ...]]],
+                            env: TypeEnv) -> dict[str, int]:
     """name -> the largest ``abs(value)`` of int locals whose every store is either a
-    bounded value or a bounded step (``x += e``, ``x -= e``, ``x = x + e``...) run a known
-    number of times per call: in ``for`` loops over literal ranges or arrays, in no
+    bounded value or a bounded step (``x += e``, ``x -= e``, ``x = x + e``...) that runs a
+    known number of times per call: in ``for`` loops over literal ranges or arrays, in no
     ``while``.  Locals belong to one call, so the counts multiply along the nesting."""
-    largest_set: dict[str, int] = {}
-    steps: dict[str, int] = {}
-    unbounded: set[str] = set()
 
     def magnitude(value: nodes.Node | None) -> int | None:
         literal = int_literal(value)
@@ -432,107 +440,60 @@ def accumulator_magnitudes(compiler: Any, fn: nodes.FunctionNode, env: TypeEnv
             return abs(literal)
         return env.bound(value) if env.of(value) == "uint" else None
 
-    def store(name: str, value: nodes.Node | None, runs: int | None) -> None:
-        del runs  # a value stored any number of times is still that value
-        found = magnitude(value)
-        if found is None:
-            unbounded.add(name)
-        else:
-            largest_set[name] = max(largest_set.get(name, 0), found)
-
-    def step(name: str, value: nodes.Node | None, runs: int | None) -> None:
-        found = magnitude(value)
-        if found is None or runs is None:
-            unbounded.add(name)
-        else:
-            steps[name] = steps.get(name, 0) + found * runs
-
-    def walk(node: nodes.Node | None, runs: int | None) -> None:
-        if node is None or isinstance(node, nodes.LambdaNode):
-            return
-        if isinstance(node, nodes.ForNode):
-            walk(node.list, runs)
-            trips = _trip_count(node)
-            loop_runs = None if runs is None or trips is None else runs * trips
-            if trips is None or node.datatype_specifier is not None:
-                unbounded.add(node.variable)
-            else:
-                largest_set[node.variable] = max(largest_set.get(node.variable, 0),
-                                                 _largest_item(node))
-            walk(node.loop, loop_runs)
-            return
-        if isinstance(node, nodes.WhileNode):
-            walk(node.condition, None)
-            walk(node.loop, None)
-            return
-        if isinstance(node, nodes.VariableNode):
-            if node.initializer is None or node.datatype_specifier is not None:
-                unbounded.add(node.name)  # null at first, or converted on every store
-            else:
-                store(node.name, node.initializer, runs)
-        elif isinstance(node, nodes.AssignmentNode) and \
-                isinstance(node.assignee, nodes.IdentifierNode):
-            name, value = node.assignee.name, node.assigned_value
-            if node.operator in (nodes.OP_ADD, nodes.OP_SUB):
-                step(name, value, runs)
-            elif node.operator is None and isinstance(value, nodes.BinaryOpNode) and \
-                    value.operator in (nodes.OP_ADD, nodes.OP_SUB) and \
-                    isinstance(value.left_operand, nodes.IdentifierNode) and \
-                    value.left_operand.name == name:
-                step(name, value.right_operand, runs)
-            elif node.operator is None:
-                store(name, value, runs)
-            else:
-                unbounded.add(name)
-        elif isinstance(node, nodes.PatternNode) and node.pattern_type == nodes.PATTERN_BIND:
-            unbounded.add(node.bind or "")
-        for child in nodes.iter_children(node):
-            walk(child, runs)
-
-    for parameter in fn.parameters:
-        unbounded.add(parameter.name)
-    if fn.rest_parameter is not None:
-        unbounded.add(fn.rest_parameter.name)
-    walk(fn.body, 1)
     found: dict[str, int] = {}
-    for name, largest in largest_set.items():
-        if name in unbounded or env.types.get(name) not in INTS or \
-                compiler.names_outside_function(name):
+    for name, its_stores in stores.items():
+        if env.types.get(name) not in INTS:
             continue
-        total = largest + steps.get(name, 0)
-        if total <= INT_MAX:
-            found[name] = total
+        largest, steps = 0, 0
+        for store, runs in zip(its_stores, bindings.runs[name]):
+            kind, step = store[0], None
+            if kind == "op" and store[1] in (nodes.OP_ADD, nodes.OP_SUB):
+                step = store[2].right_operand
+            elif kind == "expr" and isinstance(store[1], nodes.BinaryOpNode) and \
+                    store[1].operator in (nodes.OP_ADD, nodes.OP_SUB) and \
+                    isinstance(store[1].left_operand, nodes.IdentifierNode) and \
+                    store[1].left_operand.name == name:
+                step = store[1].right_operand
+            if step is not None:
+                size = magnitude(step)
+                if size is None or runs is None:
+                    break
+                steps += size * runs
+            elif kind == "expr" and store[1] is not None:
+                size = magnitude(store[1])
+                if size is None:
+                    break
+                largest = max(largest, size)
+            elif kind == "range" and _literal_range(store[1]) is not None:
+                span = _literal_range(store[1])
+                largest = max(largest, abs(span.start), abs(span.stop))  # type: ignore[union-attr]
+            else:
+                break  # typed, unknown, or another operator
+        else:
+            if largest + steps <= INT_MAX:
+                found[name] = largest + steps
     return found
 
 
-def _range_bounds(node: nodes.ForNode) -> range | None:
-    source = node.list
-    if isinstance(source, nodes.CallNode) and isinstance(source.callee, nodes.IdentifierNode) \
-            and source.callee.name == "range" and 1 <= len(source.arguments) <= 3:
-        ends = [int_literal(a) for a in source.arguments]
-        if all(e is not None for e in ends) and (len(ends) < 3 or ends[2] != 0):
-            return range(*ends)  # type: ignore[arg-type]
+def _literal_range(arguments: list[nodes.Node]) -> range | None:
+    """``range(...)`` of literal ints (None: other arguments, or a zero step)."""
+    ends = [int_literal(a) for a in arguments]
+    if 1 <= len(ends) <= 3 and all(e is not None for e in ends) and \
+            (len(ends) < 3 or ends[2] != 0):
+        return range(*ends)  # type: ignore[arg-type]
     return None
 
 
 def _trip_count(node: nodes.ForNode) -> int | None:
     """How many times a ``for`` loop's body runs at most (None: not known here)."""
-    span = _range_bounds(node)
-    if span is not None:
-        return len(span)
-    if isinstance(node.list, nodes.ArrayNode):
-        return len(node.list.elements)
+    source = node.list
+    if isinstance(source, nodes.CallNode) and isinstance(source.callee, nodes.IdentifierNode) \
+            and source.callee.name == "range":
+        span = _literal_range(source.arguments)
+        return None if span is None else len(span)
+    if isinstance(source, nodes.ArrayNode):
+        return len(source.elements)
     return None
-
-
-def _largest_item(node: nodes.ForNode) -> int:
-    """The largest ``abs()`` of a loop variable (a range's, or an array literal's ints)."""
-    span = _range_bounds(node)
-    if span is not None:
-        return max((abs(span[0]), abs(span[-1])), default=0)
-    values = [int_literal(e) for e in node.list.elements]  # type: ignore[union-attr]
-    return max((abs(v) for v in values if v is not None), default=0) \
-        if all(v is not None for v in values) else INT_MAX + 1
 
 
 # * Code -----------------------------------------------------------------------------
@@ -983,19 +944,15 @@ class FastPaths:
         saved = self.local_types, self.local_bounds, self.local_magnitudes
         try:
             ints = self.int_parameters(fn) if specialize else []
-            self.local_types, self.local_bounds = infer_local_types(self, fn)
-            self.local_magnitudes = accumulator_magnitudes(
-                self, fn, TypeEnv(self, self.local_types, self.local_bounds))
+            self.local_types, self.local_bounds, self.local_magnitudes = infer_locals(self, fn)
             if not ints:
                 self.block(fn.body.statements, out)
                 return
             generic: list[ast.stmt] = []
             self.block(fn.body.statements, generic)
             fast: list[ast.stmt] = []
-            self.local_types, self.local_bounds = infer_local_types(
+            self.local_types, self.local_bounds, self.local_magnitudes = infer_locals(
                 self, fn, {n: "int" for n in ints})
-            self.local_magnitudes = accumulator_magnitudes(
-                self, fn, TypeEnv(self, self.local_types, self.local_bounds))
             resolver, self.resolver = self.resolver, _Quiet(self.resolver)
             try:  # the same statements again: their warnings were printed once already
                 self.block(fn.body.statements, fast)
