@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,3 +65,39 @@ def godot3_server() -> str:
     need(exe is not None, "real Godot 3 (the Debian package godot3-server)")
     assert exe is not None
     return exe
+
+
+def capturing(entry_of: Any) -> Any:
+    """For fixtures: the engine errors raised while the fixture is in use, each as what
+    ``entry_of(level, message, explanation)`` makes of it."""
+    from gdscript import errors
+
+    seen: list[Any] = []
+    old = errors.set_engine_error_sink(lambda *entry: seen.append(entry_of(*entry)))
+    try:
+        yield seen
+    finally:
+        errors.set_engine_error_sink(old)
+
+
+@pytest.fixture
+def engine_messages() -> Any:
+    """Engine errors as (level, message, explanation)."""
+    yield from capturing(lambda *entry: entry)
+
+
+@pytest.fixture
+def engine_errors() -> Any:
+    """Engine errors' messages."""
+    yield from capturing(lambda level, message, explanation: message)
+
+
+def run4_output(source: str) -> tuple[str, str]:
+    """(stdout, stderr) of a 4.x script given indented with spaces, as in a test's
+    triple-quoted string (run with tabs, as Godot's files are)."""
+    import textwrap
+
+    from gdscript.api import run_source
+
+    result = run_source(textwrap.dedent(source).replace("    ", "\t"), dialect=4, timeout=20)
+    return result.stdout, result.stderr

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from gdscript.errors import set_engine_error_sink
 from gdscript.stdlib import arrays
 from gdscript.stdlib.arrays import Array
 from gdscript.stdlib.dictionary import Dictionary
@@ -20,11 +19,8 @@ A3 = arrays.METHODS_3
 
 
 @pytest.fixture
-def errors():
-    seen: list[str] = []
-    old = set_engine_error_sink(lambda level, message, _explanation: seen.append(message))
-    yield seen
-    set_engine_error_sink(old)
+def errors(engine_errors):
+    return engine_errors
 
 
 class TestAccess:
@@ -302,13 +298,6 @@ class TestHashMethod:
 
 class TestGodot3Bounds:
     """3.x Array.remove / insert / resize take no negative index (recorded from Godot 3.2.3)."""
-
-    @pytest.fixture
-    def errors(self):
-        seen: list[str] = []
-        old = set_engine_error_sink(lambda level, message, explanation: seen.append(message))
-        yield seen
-        set_engine_error_sink(old)
 
     def test_remove_insert_resize(self, errors):
         m = arrays.METHODS_3

@@ -14,16 +14,15 @@ import pytest
 from gdscript import api
 
 
-def run(body: str, dialect: int = 4) -> str:
+def run_split(body: str, dialect: int = 4) -> tuple[str, str]:
+    """(stdout, stderr) of a script: ``extends SceneTree`` and ``body``."""
     source = "extends SceneTree\n\n" + textwrap.dedent(body).strip() + "\n"
     result = api.run_source(source, dialect=dialect)
-    return result.stdout + result.stderr
-
-
-def run_split(body: str) -> tuple[str, str]:
-    source = "extends SceneTree\n\n" + textwrap.dedent(body).strip() + "\n"
-    result = api.run_source(source, dialect=4)
     return result.stdout, result.stderr
+
+
+def run(body: str, dialect: int = 4) -> str:
+    return "".join(run_split(body, dialect))
 
 
 def generated(body: str) -> str:

@@ -10,20 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-from gdscript import errors
 from gdscript.stdlib import files
 from gdscript.stdlib.arrays import Array
 from gdscript.stdlib.config_file import ConfigFile, ConfigFile3
 from gdscript.stdlib.dictionary import Dictionary
 from gdscript.stdlib.global_constants import ERR_FILE_NOT_FOUND, ERR_PARSE_ERROR, ERR_UNAVAILABLE, OK
 
-
-@pytest.fixture
-def engine_messages():
-    seen: list[tuple[str, str, str | None]] = []
-    old = errors.set_engine_error_sink(lambda *entry: seen.append(entry))
-    yield seen
-    errors.set_engine_error_sink(old)
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from gdscript.errors import set_engine_error_sink
 from gdscript.stdlib import dictionary
 from gdscript.stdlib.arrays import Array
 from gdscript.stdlib.dictionary import Dictionary
@@ -16,11 +15,8 @@ D3 = dictionary.METHODS_3
 
 
 @pytest.fixture
-def errors():
-    seen: list[str] = []
-    old = set_engine_error_sink(lambda level, message, _explanation: seen.append(message))
-    yield seen
-    set_engine_error_sink(old)
+def errors(engine_errors):
+    return engine_errors
 
 
 class TestBasics:

@@ -12,7 +12,6 @@ import math
 
 import pytest
 
-from gdscript import errors
 from gdscript.stdlib.arrays import Array
 from gdscript.stdlib.expression import Expression, Expression3
 from gdscript.stdlib.global_constants import ERR_INVALID_PARAMETER, OK
@@ -20,13 +19,6 @@ from gdscript.stdlib.math_vectors import Vector2
 from gdscript.stdlib.packed import PackedStringArray
 from gdscript.stdlib.regex import RegEx
 
-
-@pytest.fixture
-def engine_messages():
-    seen: list[tuple[str, str, str | None]] = []
-    old = errors.set_engine_error_sink(lambda *entry: seen.append(entry))
-    yield seen
-    errors.set_engine_error_sink(old)
 
 
 def run(text: str, cls: type = Expression, names=("x", "y"), inputs=(3, 4), base=None) -> object:

@@ -12,7 +12,6 @@ import tempfile
 
 import pytest
 
-from gdscript import errors
 from gdscript.stdlib import files
 from gdscript.stdlib.arrays import Array
 from gdscript.stdlib.files import DirAccess, Directory3, File3, FileAccess
@@ -26,13 +25,6 @@ from gdscript.stdlib.global_constants import (ERR_ALREADY_EXISTS, ERR_CANT_CREAT
 GODOT3_DEFLATE = bytes.fromhex("474350460100000000100000110000001000000078"
                                "9ccb48cdc9c957c84090003a2e067d47435046")
 
-
-@pytest.fixture
-def engine_messages():
-    seen: list[tuple[str, str, str | None]] = []
-    old = errors.set_engine_error_sink(lambda *entry: seen.append(entry))
-    yield seen
-    errors.set_engine_error_sink(old)
 
 
 @pytest.fixture

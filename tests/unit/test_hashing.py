@@ -82,7 +82,7 @@ import ssl  # noqa: E402
 
 import pytest  # noqa: E402
 
-from gdscript.errors import set_engine_error_sink  # noqa: E402
+from conftest import capturing  # noqa: E402
 from gdscript.stdlib import crypto_rsa  # noqa: E402
 from gdscript.stdlib.packed import PackedByteArray  # noqa: E402
 from gdscript.stdlib.tls import CryptoKey, X509Certificate  # noqa: E402
@@ -90,11 +90,8 @@ from gdscript.stdlib.tls import CryptoKey, X509Certificate  # noqa: E402
 
 @pytest.fixture
 def engine_errors():
-    seen: list[tuple[str, str | None]] = []
-    old = set_engine_error_sink(lambda level, message, explanation: seen.append(
-        (message, explanation)))
-    yield seen
-    set_engine_error_sink(old)
+    """Engine errors as (message, explanation)."""
+    yield from capturing(lambda level, message, explanation: (message, explanation))
 
 
 @pytest.fixture(scope="module")

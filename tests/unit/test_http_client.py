@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from gdscript.errors import set_engine_error_sink
+from conftest import capturing
 from gdscript.stdlib import http_client
 from gdscript.stdlib.global_constants import (
     ERR_CANT_CONNECT,
@@ -32,11 +32,8 @@ DOCS = Path("/work/shared/docs")
 
 @pytest.fixture
 def engine_errors():
-    captured: list[tuple[str, str | None]] = []
-    old = set_engine_error_sink(lambda level, message, explanation: captured.append(
-        (message, explanation)))
-    yield captured
-    set_engine_error_sink(old)
+    """Engine errors as (message, explanation)."""
+    yield from capturing(lambda level, message, explanation: (message, explanation))
 
 
 @pytest.fixture(autouse=True)

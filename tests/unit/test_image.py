@@ -14,7 +14,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from gdscript import api, docsnippets, doctest_run, errors
+from gdscript import api, docsnippets, doctest_run
 from gdscript.fixture_server import PLACEHOLDER_PNG, PLACEHOLDER_SIDE
 from gdscript.network_options import apply_network_options
 from gdscript.stdlib import class_table
@@ -24,13 +24,6 @@ from gdscript.stdlib.image import Image, Image3, ImageTexture, ImageTexture3
 
 DOCS = Path("/work/shared/docs")
 
-
-@pytest.fixture
-def engine_messages():
-    seen: list[tuple[str, str, str | None]] = []
-    old = errors.set_engine_error_sink(lambda *entry: seen.append(entry))
-    yield seen
-    errors.set_engine_error_sink(old)
 
 
 def chunk(kind: bytes, body: bytes) -> bytes:

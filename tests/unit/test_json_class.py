@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from gdscript import errors
 from gdscript.stdlib import json_class
 from gdscript.stdlib.arrays import Array
 from gdscript.stdlib.dictionary import Dictionary
@@ -19,13 +18,6 @@ SAMPLE = Dictionary({
     "b": 1, "a": Array([1.5, 2.0, 'x\n"q"/', None, False]),
     "c": Dictionary({"z": 0.1, "y": 1e20, "w": -0.0, "u": 1.0 / 3, "t": 100})})
 
-
-@pytest.fixture
-def engine_messages():
-    seen: list[tuple[str, str, str | None]] = []
-    old = errors.set_engine_error_sink(lambda *entry: seen.append(entry))
-    yield seen
-    errors.set_engine_error_sink(old)
 
 
 class TestStringify4:

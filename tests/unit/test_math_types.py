@@ -10,20 +10,12 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from gdscript.errors import ScriptRuntimeError, set_engine_error_sink
+from gdscript.errors import ScriptRuntimeError
 from gdscript.stdlib.math_types import (
     AABB, GODOT_CLASSES_3, GODOT_CLASSES_4, Basis, Basis3, Color, Color3, Plane, Projection, Quat,
     Quaternion, Rect2, Rect2i, Transform, Transform2D, Transform3D, Vector2, Vector2i, Vector3,
     Vector3i, Vector4, Vector4i, color8, named_color_3,
 )
-
-
-@pytest.fixture
-def engine_errors():
-    captured = []
-    old = set_engine_error_sink(lambda level, msg, expl: captured.append(msg))
-    yield captured
-    set_engine_error_sink(old)
 
 
 def s4(value):

@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import textwrap
 
-from gdscript.api import run_source
-
-
-def run4(src: str) -> tuple[str, str]:
-    r = run_source(textwrap.dedent(src).replace("    ", "\t"), dialect=4, timeout=20)
-    return r.stdout, r.stderr
+from conftest import run4_output as run4
 
 
 def script_errors(stderr: str) -> list[str]:

@@ -7,19 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from gdscript.errors import set_engine_error_sink
 from gdscript.stdlib.objects import (
     Callable, RefCounted, Signal, _fmix32, _murmur_fmix, _murmur_round,
 )
 from gdscript.stdlib.strings import string_hash
 
-
-@pytest.fixture
-def engine_errors():
-    seen: list[str] = []
-    old = set_engine_error_sink(lambda level, message, explanation: seen.append(message))
-    yield seen
-    set_engine_error_sink(old)
 
 
 class Target(RefCounted):

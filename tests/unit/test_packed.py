@@ -10,7 +10,6 @@ import math
 
 import pytest
 
-from gdscript.errors import set_engine_error_sink
 from gdscript.stdlib import packed
 from gdscript.stdlib.packed import (PackedByteArray, PackedColorArray, PackedFloat32Array,
                                     PackedFloat64Array, PackedInt32Array, PackedInt64Array,
@@ -23,11 +22,8 @@ G = PackedInt32Array.METHODS
 
 
 @pytest.fixture
-def errors():
-    seen: list[str] = []
-    old = set_engine_error_sink(lambda level, message, _explanation: seen.append(message))
-    yield seen
-    set_engine_error_sink(old)
+def errors(engine_errors):
+    return engine_errors
 
 
 class TestCoercion:

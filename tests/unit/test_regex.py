@@ -9,17 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from gdscript import errors
 from gdscript.stdlib.global_constants import FAILED, OK
 from gdscript.stdlib.regex import RegEx, RegEx3, RegExMatch
 
-
-@pytest.fixture
-def engine_messages():
-    seen: list[tuple[str, str, str | None]] = []
-    old = errors.set_engine_error_sink(lambda *entry: seen.append(entry))
-    yield seen
-    errors.set_engine_error_sink(old)
 
 
 def compiled(pattern: str, cls: type = RegEx) -> RegEx:

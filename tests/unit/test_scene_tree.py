@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from gdscript.errors import ScriptRuntimeError, set_engine_error_sink
+from gdscript.errors import ScriptRuntimeError
 from gdscript.stdlib import objects
 from gdscript.stdlib.nodes_extra import Node, Node3, set_script_error_handler
 from gdscript.stdlib.objects import CONNECT_ONE_SHOT, Callable
@@ -22,13 +22,6 @@ from gdscript.stdlib.scene_tree import (
     run_main_loop,
 )
 
-
-@pytest.fixture
-def engine_errors():
-    errors: list[str] = []
-    old = set_engine_error_sink(lambda level, message, explanation: errors.append(message))
-    yield errors
-    set_engine_error_sink(old)
 
 
 @pytest.fixture(autouse=True)

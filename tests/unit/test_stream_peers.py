@@ -15,7 +15,7 @@ import time
 import pytest
 import trustme
 
-from gdscript.errors import set_engine_error_sink
+from conftest import capturing
 from gdscript.stdlib import stream_peers
 from gdscript.stdlib.global_constants import (
     ERR_ALREADY_IN_USE,
@@ -30,11 +30,8 @@ from gdscript.stdlib.stream_peers import StreamPeerSSL, StreamPeerTCP, StreamPee
 
 @pytest.fixture
 def engine_errors():
-    captured: list[tuple[str, str | None]] = []
-    old = set_engine_error_sink(lambda level, message, explanation: captured.append(
-        (message, explanation)))
-    yield captured
-    set_engine_error_sink(old)
+    """Engine errors as (message, explanation)."""
+    yield from capturing(lambda level, message, explanation: (message, explanation))
 
 
 def wait_connected(peer, limit=5.0):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from gdscript.errors import set_engine_error_sink
 from gdscript.stdlib.arrays import Array
 from gdscript.stdlib.dictionary import Dictionary
 from gdscript.stdlib import strings
@@ -25,11 +24,8 @@ def call(name, value, *args):
 
 
 @pytest.fixture
-def errors():
-    seen: list[str] = []
-    old = set_engine_error_sink(lambda level, message, _explanation: seen.append(message))
-    yield seen
-    set_engine_error_sink(old)
+def errors(engine_errors):
+    return engine_errors
 
 
 class TestStringName:

@@ -11,7 +11,6 @@ import time
 
 import pytest
 
-from gdscript import errors
 from gdscript.errors import ScriptRuntimeError
 from gdscript.stdlib import system
 from gdscript.stdlib.dictionary import Dictionary
@@ -22,13 +21,6 @@ TIME = system.GODOT_SINGLETONS_4["Time"]
 ENGINE4 = system.GODOT_SINGLETONS_4["Engine"]
 ENGINE3 = system.GODOT_SINGLETONS_3["Engine"]
 
-
-@pytest.fixture
-def engine_messages():
-    seen: list[tuple[str, str, str | None]] = []
-    old = errors.set_engine_error_sink(lambda *entry: seen.append(entry))
-    yield seen
-    errors.set_engine_error_sink(old)
 
 
 class TestTime:

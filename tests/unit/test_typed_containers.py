@@ -6,16 +6,7 @@ core/variant/container_type_validate.h, array.cpp, dictionary.cpp)."""
 
 from __future__ import annotations
 
-import textwrap
-
-from gdscript.api import run_source
-
-
-def run4(body: str) -> tuple[str, str]:
-    """Run a 4.x script whose ``_init`` is ``body`` (plus any top-level declarations)."""
-    src = textwrap.dedent(body).replace("    ", "\t")
-    r = run_source(src, dialect=4, timeout=20)
-    return r.stdout, r.stderr
+from conftest import run4_output as run4
 
 
 class TestLiteralTyping:

@@ -11,7 +11,6 @@ import math
 
 import pytest
 
-from gdscript import errors
 from gdscript.errors import ScriptRuntimeError
 from gdscript.stdlib import utility_functions as uf
 from gdscript.stdlib.arrays import Array
@@ -30,13 +29,6 @@ def printed():
     yield lines
     uf.set_output(*old)
 
-
-@pytest.fixture
-def engine_messages():
-    seen: list[tuple[str, str, str | None]] = []
-    old = errors.set_engine_error_sink(lambda *entry: seen.append(entry))
-    yield seen
-    errors.set_engine_error_sink(old)
 
 
 class TestDocExamples4:
