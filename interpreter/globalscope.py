@@ -614,12 +614,17 @@ class TypedArraySpec:
         return result
 
     def converted(self, source: Any) -> Any:
-        """Godot's ``Array(from, type...)``: the source's elements, converted (or empty)."""
+        """Godot's ``Array(from, type...)`` / ``Dictionary(from, types...)``: the source's
+        contents, converted (or empty)."""
+        result = self.empty()
+        self.assign(result, source)
+        return result
+
+    @staticmethod
+    def assign(container: Any, source: Any) -> None:
         from gdscript.stdlib.arrays import assign
 
-        result = self.empty()
-        assign(result, source)
-        return result
+        assign(container, source)
 
     def argument(self, value: Any, index: int) -> Any:
         if self.matches(value):
@@ -681,12 +686,11 @@ class TypedDictionarySpec(TypedArraySpec):
             typed_set(result, key, value)
         return result
 
-    def converted(self, source: Any) -> Any:
+    @staticmethod
+    def assign(container: Any, source: Any) -> None:
         from gdscript.stdlib.dictionary import assign
 
-        result = self.empty()
-        assign(result, source)
-        return result
+        assign(container, source)
 
     def argument(self, value: Any, index: int) -> Any:
         if self.matches(value):

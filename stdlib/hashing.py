@@ -356,12 +356,7 @@ class Crypto(RefCounted):
             engine_error('Condition "key->is_public_only()" is true. Returning: Vector<uint8_t>()',
                          "Invalid key provided. Cannot sign with public_only keys.")
             return _bytes(b"")
-        try:
-            return _bytes(crypto_rsa.sign(rsa, hash_type, digest))
-        except crypto_rsa.RSAError as exc:
-            engine_error('Condition "ret" is true. Returning: out',
-                         f"Error while signing: {exc.code}")
-            return _bytes(b"")
+        return _rsa_bytes(lambda: crypto_rsa.sign(rsa, hash_type, digest), "signing")
 
     def verify(self, hash_type: int, hash: Any, signature: Any, key: Any) -> bool:  # noqa: A002
         digest = _checked_digest(hash_type, hash, "false")
@@ -375,12 +370,7 @@ class Crypto(RefCounted):
         rsa = _rsa_key(key, "key.is_null()", "Vector<uint8_t>()", "Invalid key provided.")
         if rsa is None:
             return _bytes(b"")
-        try:
-            return _bytes(crypto_rsa.encrypt(rsa, bytes(plaintext)))
-        except crypto_rsa.RSAError as exc:
-            engine_error('Condition "ret" is true. Returning: out',
-                         f"Error while encrypting: {exc.code}")
-            return _bytes(b"")
+        return _rsa_bytes(lambda: crypto_rsa.encrypt(rsa, bytes(plaintext)), "encrypting")
 
     def decrypt(self, key: Any, ciphertext: Any) -> Any:
         rsa = _rsa_key(key, "key.is_null()", "Vector<uint8_t>()", "Invalid key provided.")
@@ -390,12 +380,17 @@ class Crypto(RefCounted):
             engine_error('Condition "key->is_public_only()" is true. Returning: Vector<uint8_t>()',
                          "Invalid key provided. Cannot decrypt using a public_only key.")
             return _bytes(b"")
-        try:
-            return _bytes(crypto_rsa.decrypt(rsa, bytes(ciphertext)))
-        except crypto_rsa.RSAError as exc:
-            engine_error('Condition "ret" is true. Returning: out',
-                         f"Error while decrypting: {exc.code}")
-            return _bytes(b"")
+        return _rsa_bytes(lambda: crypto_rsa.decrypt(rsa, bytes(ciphertext)), "decrypting")
+
+
+def _rsa_bytes(operation: Any, doing: str) -> Any:
+    """The PackedByteArray an RSA ``operation()`` makes; on failure Godot's engine error
+    ("Error while signing: code"...) and an empty array."""
+    try:
+        return _bytes(operation())
+    except crypto_rsa.RSAError as exc:
+        engine_error('Condition "ret" is true. Returning: out', f"Error while {doing}: {exc.code}")
+        return _bytes(b"")
 
 
 def _crypto_key(pem: str, public_only: bool) -> Any:
