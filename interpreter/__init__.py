@@ -6,7 +6,11 @@ The Python API (imported on first use, so ``gdscript run`` starts small):
 ``Runtime.register`` exposes Python code to scripts (``gdscript.embedding``).
 """
 
-from typing import Any
+from __future__ import annotations
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from typing import Any
 
 __version__ = "0.1.0"
 

@@ -19,15 +19,18 @@ to store back (a new Vector2 for ``v.x = 1``; the same Array for ``a[0] = 1``).
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable as PyCallable
 from functools import partial
-from typing import Any
 
 from gdscript.stdlib.objects import Callable, Object, RefCounted, Signal, godot_api
 
 from .errors import NATIVE_CALLS, ScriptRuntimeError
 
-Getter = PyCallable[[Any], Any]
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from collections.abc import Callable as PyCallable
+    from typing import Any
+
+    Getter = PyCallable[[Any], Any]
 
 
 def _type_name(value: Any, dialect: int = 4) -> str:

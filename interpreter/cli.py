@@ -8,15 +8,22 @@ request for a report; the Python traceback is shown only with ``--debug``.
 
 from __future__ import annotations
 
-import argparse
 import sys
-from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
 
 from . import __version__
 from .errors import GDScriptError, UsageError
-from .source import read_source
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only: importing typing costs start-up time
+    import argparse
+    from collections.abc import Sequence
+    from typing import Any
+
+
+def _argument_type_error(message: str) -> Exception:
+    import argparse
+
+    return argparse.ArgumentTypeError(message)
 
 
 def _dialect(value: str) -> str | int:
@@ -24,19 +31,19 @@ def _dialect(value: str) -> str | int:
         return int(value)
     if value == "auto":
         return "auto"
-    raise argparse.ArgumentTypeError(f"must be 3, 4 or auto, not {value!r}")
+    raise _argument_type_error(f"must be 3, 4 or auto, not {value!r}")
 
 
 def _positive(unit: str) -> Any:
-    """An argparse type: a positive, finite number of ``unit``."""
+    """An option type: a positive, finite number of ``unit``."""
     def convert(value: str) -> float:
         try:
             number = float(value)
         except ValueError:
             number = 0.0
         if not 0 < number < float("inf"):
-            raise argparse.ArgumentTypeError(f"must be a positive number of {unit}, "
-                                             f"not {value!r}")
+            raise _argument_type_error(f"must be a positive number of {unit}, "
+                                       f"not {value!r}")
         return number
     return convert
 
@@ -45,8 +52,10 @@ COMMANDS = ("check", "run", "doctest", "serve-fixtures", "godot-test")
 
 
 def build_arg_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The parser; given the command line ``argv``, the subcommands it does not name are
+    """The argparse parser; given the command line ``argv``, the subcommands it does not name are
     left without their options (argparse's set-up of each option costs start-up time)."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="gdscript",
         description="Run and check Godot's GDScript (3.x and 4.x) without Godot.",
@@ -101,6 +110,8 @@ def build_arg_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentPars
 
 
 def add_run_arguments(run: argparse.ArgumentParser) -> None:
+    import argparse
+
     run.add_argument("--godot", type=_dialect, default="auto", metavar="3|4|auto",
                      help="dialect (default: auto-detect)")
     run.add_argument("--timeout", type=_positive("seconds"), metavar="SECONDS",
@@ -129,8 +140,61 @@ def add_network_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ca-file", metavar="PEM", help="trust these CAs instead of certifi's")
 
 
+# The run command's options, for ``read_run_command``: flags it sets to True, and
+# options taking a value (read with the same converters as argparse's).
+RUN_FLAGS = {"--strict": "strict", "--sandbox": "sandbox", "--allow-net": "allow_net",
+             "--offline": "offline"}
+RUN_VALUES = {"--godot": ("godot", _dialect), "--timeout": ("timeout", _positive("seconds")),
+              "--max-memory": ("max_memory", _positive("megabytes")),
+              "--resolve": ("resolve", str), "--ca-file": ("ca_file", str)}
+
+
+def read_run_command(words: Sequence[str]) -> Any:
+    """``[--debug] run [OPTIONS] SCRIPT [ARGS...]`` read without argparse, whose import
+    and set-up are a good part of a short run's start-up.  Only the plain forms are
+    read here: anything else (help, abbreviations, ``--opt=value``, ``--``, a bad
+    value, ...) returns None and goes to argparse, which reads or rejects it."""
+    from types import SimpleNamespace
+
+    args = SimpleNamespace(debug=False, command="run", handler=cmd_run, godot="auto",
+                           timeout=None, max_memory=None, resolve=[], ca_file=None,
+                           **dict.fromkeys(RUN_FLAGS.values(), False))
+    position = 0
+    if words[:1] == ["--debug"]:
+        args.debug, position = True, 1
+    if words[position:position + 1] != ["run"] or "--" in words:
+        return None
+    position += 1
+    while position < len(words) and words[position].startswith("-"):
+        word = words[position]
+        if word in RUN_FLAGS:
+            setattr(args, RUN_FLAGS[word], True)
+            position += 1
+            continue
+        if word not in RUN_VALUES or position + 1 == len(words):
+            return None
+        value = words[position + 1]
+        if value.startswith("-"):
+            return None
+        dest, convert = RUN_VALUES[word]
+        try:
+            converted = convert(value)
+        except Exception:  # argparse's ArgumentTypeError: argparse reports it
+            return None
+        if dest == "resolve":
+            args.resolve.append(converted)
+        else:
+            setattr(args, dest, converted)
+        position += 2
+    if position == len(words):
+        return None
+    args.script, args.args = words[position], list(words[position + 1:])
+    return args
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from .parser import parse
+    from .source import read_source
 
     failed = 0
     for name in args.files:
@@ -188,6 +252,8 @@ def cmd_serve_fixtures(args: argparse.Namespace) -> int:
 
 
 def cmd_godot_test(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from . import godot_tests
 
     return godot_tests.main([Path(p) for p in args.paths],
@@ -197,11 +263,13 @@ def cmd_godot_test(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
-    parser = build_arg_parser(words)
-    args = parser.parse_args(words)
-    if args.command is None:
-        parser.print_help(sys.stderr)
-        return 2
+    args = read_run_command(words)
+    if args is None:
+        parser = build_arg_parser(words)
+        args = parser.parse_args(words)
+        if args.command is None:
+            parser.print_help(sys.stderr)
+            return 2
     try:
         return int(args.handler(args))
     except UsageError as exc:

@@ -34,7 +34,10 @@ import pickle
 import sys
 import types
 from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from typing import Any
 
 try:  # CPython's own SHA-256: hashlib would load OpenSSL first (milliseconds of start-up)
     from _sha256 import sha256

@@ -17,8 +17,12 @@ sink the runtime installed (the test runner's capture, or stderr).
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    EngineErrorSink = Callable[[str, str, "str | None"], None]
 
 # "No such name" from the resolver's lookups (None is a value a name can have).  It lives
 # here, in a module every stage imports, so a cached run need not import the compiler.
@@ -113,9 +117,6 @@ class InternalError(Exception):
 
 
 # * Engine errors: printed, and the script goes on ------------------------
-
-EngineErrorSink = Callable[[str, str, "str | None"], None]
-
 
 # The dialect of the running script: Godot 3 and 4 print engine errors differently.
 ENGINE_DIALECT = [4]

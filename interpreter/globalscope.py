@@ -10,10 +10,13 @@ Both return ``MISSING`` for unknown names.  Lookups are cached per dialect.
 from __future__ import annotations
 
 import math
-from typing import Any
 
 from .errors import MISSING
 from .errors import ScriptRuntimeError
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from typing import Any
 
 _SPECIAL_CONSTANTS = {"PI": math.pi, "TAU": math.tau, "INF": math.inf, "NAN": math.nan}
 

@@ -22,12 +22,13 @@ import re
 import sys
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from .errors import AnalyzerError, GDScriptError, ParseError, ScriptRuntimeError
 from .source import read_source
 
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
 if TYPE_CHECKING:  # the AST and the compiler are imported only when a script is compiled
+    from typing import Any
     from . import nodes
 
 _CLASS_NAME_LINE = re.compile(r"^\s*class_name\s+([A-Za-z_][A-Za-z0-9_]*)", re.M)

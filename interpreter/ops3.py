@@ -10,9 +10,12 @@ to Godot's message by ``runtime.error_message``).  The compiler calls these for
 
 from __future__ import annotations
 
-from typing import Any
 
 from .errors import ScriptRuntimeError
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from typing import Any
 
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 

@@ -16,18 +16,17 @@ error left the run unable to finish, or after ``--timeout``.
 
 from __future__ import annotations
 
-import signal
 import sys
-import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from .errors import ENGINE_DIALECT, AnalyzerError, CompileError, ParseError, UsageError
 from .loader import Project, compile_tree, load_script
 from .sandbox import OutOfMemory
 from .script import REPORTER, ErrorReporter
 
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
 if TYPE_CHECKING:
+    from typing import Any
     from . import nodes
 
 
@@ -208,7 +207,12 @@ class _deadline:
         self.old: Any = None
 
     def __enter__(self) -> None:
-        if self.seconds and threading.current_thread() is threading.main_thread() and \
+        if not self.seconds:
+            return
+        import signal
+        import threading
+
+        if threading.current_thread() is threading.main_thread() and \
                 hasattr(signal, "SIGALRM"):
             self.old = signal.signal(signal.SIGALRM, self._fire)
             self.armed = True
@@ -216,6 +220,8 @@ class _deadline:
 
     def __exit__(self, *exc: object) -> None:
         if self.armed:
+            import signal
+
             signal.setitimer(signal.ITIMER_REAL, 0)
             # None: the handler was not set from Python (an embedding host's); none is better
             # than ours firing later.

@@ -29,12 +29,13 @@ instead of waking the system's out-of-memory killer.
 from __future__ import annotations
 
 import os
-import signal
-import threading
-from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
-from typing import Any
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any
 
 DEFAULT_MAX_MEMORY_MB = 1024
 WATCH_INTERVAL = 0.01  # seconds of CPU time between two looks at the resident size
@@ -122,6 +123,9 @@ class memory_ceiling:
         limit = int(self.limit_mb * (1 << 20))  # type: ignore[operator]
         self.ceiling = usage[1] + limit
         self._limit_address_space(usage[0] + 2 * limit + ADDRESS_SLACK)
+        import signal  # here: a run without a ceiling does not need them
+        import threading
+
         if threading.current_thread() is threading.main_thread():
             self.old_handler = signal.signal(signal.SIGPROF, self._tick)
             self.watching = True
@@ -131,6 +135,8 @@ class memory_ceiling:
 
     def __exit__(self, *exc: object) -> None:
         if self.watching:
+            import signal
+
             signal.setitimer(signal.ITIMER_PROF, *self.old_timer)  # an outer ceiling's, or off
             # None: a handler not set from Python (a profiler's); SIGPROF's default is fatal.
             signal.signal(signal.SIGPROF, self.old_handler if self.old_handler is not None

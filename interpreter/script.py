@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import operator
 import sys
-from collections.abc import Callable as PyCallable
 from types import TracebackType
-from typing import Any
 
 from gdscript.stdlib.objects import (
     CONNECT_ONE_SHOT,
@@ -35,6 +33,11 @@ from gdscript.stdlib.objects import (
 )
 
 from .errors import InternalError, ScriptRuntimeError
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from collections.abc import Callable as PyCallable
+    from typing import Any
 
 # * Error reporting ------------------------------------------------------------
 

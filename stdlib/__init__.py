@@ -37,7 +37,10 @@ This package must not import the parser, the compiler or the AST nodes.
 from __future__ import annotations
 
 import importlib
-from typing import Any
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from typing import Any
 
 # Module (in this package) -> nothing else: each module lists its classes in
 # GODOT_CLASSES (both dialects), GODOT_CLASSES_4 and GODOT_CLASSES_3 (one only).

@@ -16,11 +16,14 @@ StringName are alike).
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
-from typing import Any
 
 from .variant import (_strict_equal, godot_type_name, typeof, variant_less,
                       variant_sort_key)
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from typing import Any
 
 INT32_MAX = 2 ** 31 - 1
 ERR_INVALID_PARAMETER, ERR_LOCKED, OK = 31, 23, 0

@@ -11,11 +11,14 @@ behaviour there.  String and StringName keys are the same key in both.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any
 
 from .arrays import Array, deep_copy
 from .variant import container_equal, godot_type_name, type_name, variant_hash, variant_sort_key
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from typing import Any
 
 ERR_LOCKED, OK = 23, 0
 

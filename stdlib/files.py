@@ -38,7 +38,6 @@ import re
 import struct
 import sys
 import weakref
-from typing import Any
 
 from ..errors import engine_error
 from .global_constants import (ERR_ALREADY_EXISTS, ERR_CANT_CREATE, ERR_FILE_CANT_OPEN,
@@ -47,6 +46,10 @@ from .global_constants import (ERR_ALREADY_EXISTS, ERR_CANT_CREATE, ERR_FILE_CAN
                                ERR_FILE_UNRECOGNIZED, ERR_INVALID_PARAMETER, ERR_UNAVAILABLE,
                                FAILED, OK)
 from .objects import RefCounted, Reference
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from typing import Any
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 

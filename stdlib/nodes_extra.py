@@ -32,15 +32,16 @@ front (``dialect3``): ``_GD_DIALECT = 3`` selects 3.x names, error texts and
 from __future__ import annotations
 
 import re
-from collections.abc import Callable as PyCallable
-from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..errors import GDScriptError, engine_error
 from . import objects
 from .objects import Callable, Object
 from .strings import NodePath, StringName
 
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
 if TYPE_CHECKING:
+    from collections.abc import Callable as PyCallable
+    from typing import Any, ClassVar
     from .scene_tree import SceneTree
 
 # The SceneTree a node outside any tree queues its free on (Godot's singleton).

@@ -25,11 +25,14 @@ from __future__ import annotations
 
 import weakref
 from types import MethodType
-from collections.abc import Callable as PyCallable
-from typing import Any, ClassVar
 
 from ..errors import ScriptRuntimeError, engine_error
 from .global_constants import ERR_INVALID_PARAMETER, OK
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from collections.abc import Callable as PyCallable
+    from typing import Any, ClassVar
 
 # Connection flags (same values in 3.x and 4.x; 3.x calls ONE_SHOT "ONESHOT").
 CONNECT_DEFERRED = 1

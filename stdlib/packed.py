@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import math
 import struct
-from collections.abc import Callable, Iterable
-from typing import Any, ClassVar
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from typing import Any, ClassVar
 
 INT32_MAX = 2 ** 31 - 1
 

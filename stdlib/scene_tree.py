@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import math
 import time
-from typing import Any, ClassVar
 
 from ..errors import ScriptRuntimeError, engine_error
 from . import objects
@@ -43,6 +42,10 @@ from .nodes_extra import (
     _tree_order_key, _walk, call_virtual, dialect3, flush_messages, guarded, script_virtual,
 )
 from .objects import Callable, Object, RefCounted, Reference
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 # * MainLoop ---------------------------------------------------------------
 

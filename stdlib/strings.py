@@ -21,8 +21,6 @@ from __future__ import annotations
 import math
 import re
 import struct
-from collections.abc import Callable
-from typing import Any
 
 
 class StringName(str):
@@ -887,6 +885,11 @@ def char(code: int) -> str:
 
 
 from .variant import format_percent  # noqa: E402  (Godot's String % operator)
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 
 # * Method tables --------------------------------------------------------------------------

@@ -30,15 +30,17 @@ import os
 import re
 import stat
 import sys
-import threading
 import time
 from collections.abc import Callable as PyCallable, Mapping
 from pathlib import Path
-from typing import Any
 
 from ..errors import ScriptRuntimeError, engine_error
 from .global_constants import ERR_CANT_FORK, FAILED, OK
 from .objects import Object
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from typing import Any
 
 START_NS = time.monotonic_ns()
 CMDLINE: dict[str, list[str]] = {"engine": [], "user": []}
@@ -228,12 +230,18 @@ class OS(Object):
         return os.getpid()
 
     def get_main_thread_id(self) -> int:
+        import threading
+
         return threading.main_thread().ident or 0
 
     def get_thread_caller_id(self) -> int:
+        import threading
+
         return threading.get_ident()
 
     def set_thread_name(self, name: str) -> int:
+        import threading
+
         threading.current_thread().name = str(name)
         return OK
 

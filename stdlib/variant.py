@@ -21,10 +21,13 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Callable
-from typing import Any
 
 from .global_constants import ENUMS_3, ENUMS_4
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 # * Type ids ------------------------------------------------------------------
 

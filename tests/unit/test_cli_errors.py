@@ -55,6 +55,45 @@ class TestArguments:
                 code, "", "gdscript: error: nope.gd: no such file\n")
 
 
+class TestRunCommandReader:
+    """``gdscript run`` is read without argparse when its form is plain; what it reads
+    must be exactly what argparse reads, and everything else must go to argparse."""
+
+    @pytest.mark.parametrize("words", [
+        ["run", "a.gd"],
+        ["run", "a.gd", "--strict", "x"],  # after the script: the script's arguments
+        ["--debug", "run", "--godot", "3", "a.gd", "-b", "c"],
+        ["run", "--godot", "auto", "--timeout", "2.5", "--max-memory", "10", "--sandbox",
+         "--allow-net", "--offline", "--ca-file", "ca.pem", "--strict", "a.gd"],
+        ["run", "--resolve", "a:1=b:2", "--resolve", "c:1=d:2", "a.gd"],
+    ])
+    def test_same_as_argparse(self, words: list[str]) -> None:
+        from gdscript import cli
+
+        fast = cli.read_run_command(words)
+        assert fast is not None
+        assert vars(fast) == vars(cli.build_arg_parser(words).parse_args(words))
+
+    @pytest.mark.parametrize("words", [
+        ["run"], ["run", "-h"], ["--help"], ["check", "a.gd"], ["run", "a.gd", "--", "x"],
+        ["run", "--off", "a.gd"], ["run", "--godot=3", "a.gd"], ["run", "--godot", "5", "a.gd"],
+        ["run", "--timeout", "-1", "a.gd"], ["run", "--timeout"], ["run", "--strict"],
+    ])
+    def test_other_forms_go_to_argparse(self, words: list[str]) -> None:
+        from gdscript import cli
+
+        assert cli.read_run_command(words) is None
+
+    def test_knows_every_run_option(self) -> None:
+        from gdscript import cli
+
+        parser = cli.build_arg_parser(["run"])
+        run = next(action for action in parser._actions if action.dest == "command")
+        options = {flag for action in run.choices["run"]._actions
+                   for flag in action.option_strings if flag not in ("-h", "--help")}
+        assert options == set(cli.RUN_FLAGS) | set(cli.RUN_VALUES)
+
+
 class TestUnreadableFiles:
     @pytest.mark.parametrize("command, code", [("run", 2), ("check", 1), ("doctest", 2)])
     def test_a_folder_as_script(self, tmp_path: Path, command: str, code: int) -> None:
