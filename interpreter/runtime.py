@@ -28,6 +28,10 @@ import sys
 from .access import Hooks
 from .errors import ScriptRuntimeError
 
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from typing import Any
+
 INT_MIN = -(2**63)
 INT_MAX = 2**63 - 1
 
@@ -718,10 +722,6 @@ absent = object()  # dict_lookup's default: no such key
 # no scan for an exactly typed match (dict_has does it).
 from gdscript.stdlib.dictionary import (  # noqa: E402
     EXACT_KEY_SCAN_LIMIT as exact_key_scan_limit, has as dict_has)
-
-TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
-if TYPE_CHECKING:
-    from typing import Any
 
 
 def array_sort(arr: Any) -> None:

@@ -22,6 +22,11 @@ import math
 import re
 import struct
 
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
 
 class StringName(str):
     """Godot's StringName: an interned string, equal to an equal String."""
@@ -885,11 +890,6 @@ def char(code: int) -> str:
 
 
 from .variant import format_percent  # noqa: E402  (Godot's String % operator)
-
-TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
-if TYPE_CHECKING:
-    from collections.abc import Callable
-    from typing import Any
 
 
 # * Method tables --------------------------------------------------------------------------
