@@ -528,6 +528,16 @@ class FastPaths:
         found = TypeEnv(self, self.local_types, self.local_bounds).of(node)
         return None if found == BOTTOM else found
 
+    def exactly_typed(self: Any, node: nodes.Node, code: ast.expr) -> bool:
+        """``node`` (compiled to ``code``) certainly holds a value of exactly the class
+        of its known builtin type, so no type guard is needed: a String literal, or a
+        local read as a plain name whose every store gives that type (the inference
+        sees every store, as it does for the int locals it types)."""
+        if isinstance(node, nodes.LiteralNode):
+            return literal_type(node) == "String"
+        return isinstance(node, nodes.IdentifierNode) and isinstance(code, ast.Name) and \
+            self.is_declared(node.name) and self.known_type(node) in _INT_RESULT_TYPES
+
     def in_int_range(self: Any, op: str, left: nodes.Node, right: nodes.Node) -> bool:
         """``left op right`` (+, - or * of two ints) cannot leave the int64 range: both
         sides' largest magnitudes are known and small enough."""
@@ -703,6 +713,8 @@ class FastPaths:
         generic = self.call_rt(hook, again(), ast.Constant(name), *args)
         arg_types = [self.known_type(a) for a in arg_nodes or ()]
         inline = self.inline_method(base_t, cls, name, again, args, used, direct, arg_types)
+        if self.exactly_typed(base_node, base):
+            return inline or direct
         return ast.IfExp(guard, inline or direct, generic)
 
     def inline_method(self: Any, base_t: str, cls: Any, name: str, base: Any,
@@ -776,6 +788,8 @@ class FastPaths:
             hit = ast.IfExp(self.index_in_range(key_first, again(), ast.Name(key, ast.Load())),
                             ast.Subscript(again(), ast.Name(key, ast.Load()), ast.Load()),
                             generic(ast.Name(key, ast.Load())))
+        if self.exactly_typed(node.base, base):
+            return hit
         guard = _is_type(self, first, ast.Name(self.new_global(cls, "T"), ast.Load()))
         return ast.IfExp(guard, hit, generic(index))
 
@@ -816,8 +830,10 @@ class FastPaths:
 
         key = self.temp("k")
         self.emit(ast.Assign([ast.Name(key, ast.Store())], self.expr(target.index)), st)
-        checks = [_is_type(self, base(), ast.Name(self.new_global(cls, "T"), ast.Load())),
-                  unset("read_only")]
+        checks = [unset("read_only")]
+        if not self.exactly_typed(base_node, base()):
+            checks.insert(0, _is_type(self, base(), ast.Name(self.new_global(cls, "T"),
+                                                             ast.Load())))
         if base_t == "Dictionary":
             checks += [unset("typed_key"), unset("typed_value")]
         else:

@@ -396,6 +396,45 @@ class TestSubscripts:
         assert "d[_gd_k" in code and "_rt_dict_lookup(d, " in code
 
 
+class TestExactlyTypedLocals:
+    """A local every store of which makes one builtin type needs no type guard; one whose
+    stores the inference cannot type keeps the guarded, generic code."""
+
+    def test_no_guard_for_a_local_of_one_type(self):
+        code = generated("""
+            func _init():
+                var d = {}
+                var a = []
+                var s = ","
+                d[1] = 2
+                a.append(d[1])
+                print(d.size(), d.has(1), s.join(PackedStringArray(["x"])), a[0])
+            """)
+        assert "_rt_type_of(d)" not in code and "_rt_type_of(a)" not in code
+        assert "_rt_type_of(s)" not in code
+        assert "d[_gd_k" in code and "_rt_list_append(a, " in code
+
+    def test_values_of_other_or_changing_types_keep_the_generic_code(self):
+        out = run("""
+            func _init():
+                var d = {}
+                var f = func(): d = [1, 2, 3]; return d.size()
+                print(f.call(), " ", d.size())
+                for c in [{}, [1], PackedStringArray(["x", "y"])]:
+                    print(c.size())
+                var e = {}
+                match [7]:
+                    var bound:
+                        e = bound
+                print(e.size(), " ", e[0])
+                var g = {} if d.is_empty() else []
+                g = [4]
+                print(g.size(), " ", g[0])
+                quit()
+            """)
+        assert out == "3 0\n0\n1\n2\n1 7\n1 4\n"
+
+
 class TestInlineMethods:
     def test_has_keeps_exact_key_types_in_small_dictionaries(self):
         assert run("""
