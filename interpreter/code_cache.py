@@ -30,10 +30,8 @@ import copyreg
 import io
 import marshal
 import os
-import pickle
 import sys
 import types
-from pathlib import Path
 
 TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
 if TYPE_CHECKING:
@@ -47,6 +45,12 @@ except ImportError:  # other Pythons (3.12 calls it _sha2)
     except ImportError:
         from hashlib import sha256  # type: ignore[no-redef]
 
+try:  # the C pickler itself: the pickle module imports re, a cost to every cached run's start
+    from _pickle import Pickler, PicklingError, Unpickler, UnpicklingError, dumps
+except ImportError:  # a Python without the C accelerator
+    from pickle import Pickler, PicklingError, Unpickler, UnpicklingError, dumps
+
+PICKLE_PROTOCOL = 5  # pickle.HIGHEST_PROTOCOL of every supported Python
 FORMAT = 1
 MAX_ENTRIES = 2000  # more than this in the folder: the older half is removed
 _POSITION_ONLY = {"load_script_class", "preload", "class_attr", "global_class"}  # node args
@@ -58,11 +62,16 @@ class Stale(Exception):
     """The entry does not describe this run's world any more: compile again."""
 
 
-def cache_dir() -> Path | None:
+def cache_dir() -> str | None:
     if os.environ.get("GDSCRIPT_NO_CODE_CACHE"):
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "gdscript" / "code"
+    return os.path.join(base, "gdscript", "code")
+
+
+def _read(folder: str, name: str) -> bytes:
+    with open(os.path.join(folder, name), "rb") as file:
+        return file.read()
 
 
 def text_hash(text: str) -> str:
@@ -76,11 +85,12 @@ def implementation_fingerprint() -> str:
 
         options = os.environ.get("GDSCRIPT_NO_FAST_PATHS", "")  # changes the code made
         h = sha256(f"{FORMAT} {__version__} {sys.version} {options}".encode())
-        package = Path(__file__).resolve().parent
+        package = os.path.dirname(os.path.realpath(__file__))
         stdlib = sys.modules.get("gdscript.stdlib")
-        folders = [package, package.parent / "stdlib", package.parent / "grammar"]
+        above = os.path.dirname(package)
+        folders = [package, os.path.join(above, "stdlib"), os.path.join(above, "grammar")]
         if stdlib is not None and getattr(stdlib, "__file__", None):
-            folders[1] = Path(stdlib.__file__).resolve().parent
+            folders[1] = os.path.dirname(os.path.realpath(stdlib.__file__))
         for folder in folders:
             try:
                 entries = sorted(os.scandir(folder), key=lambda e: e.name)
@@ -94,7 +104,7 @@ def implementation_fingerprint() -> str:
     return _fingerprint[0]
 
 
-def entry_key(text: str, res_path: str, file: Path | None, dialect: int, strict: bool) -> str:
+def entry_key(text: str, res_path: str, file: str | None, dialect: int, strict: bool) -> str:
     h = sha256()
     for part in (implementation_fingerprint(), str(dialect), str(bool(strict)), res_path,
                  str(file) if file is not None else "", text):
@@ -116,7 +126,7 @@ def remembered_dialect(text: str) -> int | None:
     if folder is None:
         return None
     try:
-        value = (folder / f"{text_hash(text)[:40]}.dialect").read_text()
+        value = _read(folder, f"{text_hash(text)[:40]}.dialect").decode()
     except (OSError, ValueError):
         return None
     return int(value) if value in ("3", "4") else None
@@ -184,9 +194,9 @@ class RecordingResolver:
                     self._track(linked, ("attr", info, attr))
 
 
-class _GlobalsPickler(pickle.Pickler):
+class _GlobalsPickler(Pickler):
     def __init__(self, file: Any, recipes: dict[int, tuple[Any, ...]]) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        super().__init__(file, protocol=PICKLE_PROTOCOL)
         self.recipes = recipes
 
     def persistent_id(self, obj: Any) -> Any:
@@ -211,10 +221,10 @@ class _GlobalsPickler(pickle.Pickler):
             return NotImplemented
         if obj is Ellipsis:
             return NotImplemented
-        raise pickle.PicklingError(f"not cachable: {type(obj).__name__}")
+        raise PicklingError(f"not cachable: {type(obj).__name__}")
 
 
-class _GlobalsUnpickler(pickle.Unpickler):
+class _GlobalsUnpickler(Unpickler):
     def __init__(self, data: bytes, resolver: Any) -> None:
         super().__init__(io.BytesIO(data))
         self.resolver = resolver
@@ -245,12 +255,12 @@ def dump_entry(namespace: dict[str, Any], code: Any, recorder: RecordingResolver
     buffer = io.BytesIO()
     try:
         _GlobalsPickler(buffer, recorder.recipes).dump(namespace)
-    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+    except (PicklingError, TypeError, AttributeError, RecursionError):
         return None
     entry = {"format": FORMAT, "dialect": dialect, "deps": deps,
              "warnings": recorder.warnings, "code": marshal.dumps(code),
              "globals": buffer.getvalue()}
-    return pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+    return dumps(entry, protocol=PICKLE_PROTOCOL)
 
 
 def read_entry(key: str) -> dict[str, Any] | None:
@@ -258,7 +268,7 @@ def read_entry(key: str) -> dict[str, Any] | None:
     if folder is None:
         return None
     try:
-        data = (folder / f"{key}.gdc").read_bytes()
+        data = _read(folder, f"{key}.gdc")
         entry = _EntryUnpickler(io.BytesIO(data)).load()
     except Exception:  # unreadable or corrupt: compile again
         return None
@@ -267,11 +277,11 @@ def read_entry(key: str) -> dict[str, Any] | None:
     return entry
 
 
-class _EntryUnpickler(pickle.Unpickler):
+class _EntryUnpickler(Unpickler):
     """The outer entry is plain data only."""
 
     def find_class(self, module: str, name: str) -> Any:
-        raise pickle.UnpicklingError(f"unexpected global {module}.{name}")
+        raise UnpicklingError(f"unexpected global {module}.{name}")
 
 
 def entry_code(entry: dict[str, Any]) -> Any:
@@ -294,20 +304,21 @@ def write_entry(key: str, data: bytes) -> None:
         _write(folder, f"{key}.gdc", data)
 
 
-def _write(folder: Path, name: str, data: bytes) -> None:
+def _write(folder: str, name: str, data: bytes) -> None:
     """Atomic write; a cache that cannot be written is simply not used."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".{name}.{os.getpid()}.tmp"
-        tmp.write_bytes(data)
-        os.replace(tmp, folder / name)
+        os.makedirs(folder, exist_ok=True)
+        tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as file:
+            file.write(data)
+        os.replace(tmp, os.path.join(folder, name))
         if int.from_bytes(os.urandom(1), "little") < 4:
             _prune(folder)
     except OSError:
         pass
 
 
-def _prune(folder: Path) -> None:
+def _prune(folder: str) -> None:
     entries = [e for e in os.scandir(folder) if e.name.endswith((".gdc", ".dialect"))]
     if len(entries) <= MAX_ENTRIES:
         return

@@ -18,20 +18,21 @@ native classes, singletons, utility functions, global constants, other scripts.
 
 from __future__ import annotations
 
-import re
+import os
 import sys
 from functools import partial
-from pathlib import Path
 
 from .errors import AnalyzerError, GDScriptError, ParseError, ScriptRuntimeError
+from .patterns import LazyPattern
 from .source import read_source
 
 TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
 if TYPE_CHECKING:  # the AST and the compiler are imported only when a script is compiled
+    from os import PathLike
     from typing import Any
     from . import nodes
 
-_CLASS_NAME_LINE = re.compile(r"^\s*class_name\s+([A-Za-z_][A-Za-z0-9_]*)", re.M)
+_CLASS_NAME_LINE = LazyPattern(r"(?m)^\s*class_name\s+([A-Za-z_][A-Za-z0-9_]*)")
 
 BUILTIN_TYPES = {
     "int", "float", "bool", "String", "StringName", "NodePath", "Array", "Dictionary",
@@ -50,47 +51,53 @@ _DIALECT_HOOKS = {"get_member", "set_member", "get_index", "set_index", "call_me
 
 
 class Project:
-    """One run's view of the project: res:// root, dialect, loaded scripts, class names."""
+    """One run's view of the project: res:// root, dialect, loaded scripts, class names.
+    Paths are strings (``os.path``: pathlib costs start-up time); any path-like is taken."""
 
-    def __init__(self, root: Path, dialect: int, strict: bool = False) -> None:
-        self.root = root.resolve()
+    def __init__(self, root: str | PathLike[str], dialect: int, strict: bool = False) -> None:
+        self.root = os.path.realpath(root)
         self.dialect = dialect
         self.strict = strict  # compatibility warnings become errors
-        self.scripts: dict[Path, Any] = {}
-        self.loading: set[Path] = set()
-        self._class_files: dict[str, Path] | None = None
+        self.scripts: dict[str, Any] = {}
+        self.loading: set[str] = set()
+        self._class_files: dict[str, str] | None = None
         # For the compiled-code cache: text hash of each loaded script, the scripts each
         # one depends on (path -> hash, transitively), and the loads of compiles under way.
-        self.hashes: dict[Path, str] = {}
-        self.deps: dict[Path, dict[str, str]] = {}
+        self.hashes: dict[str, str] = {}
+        self.deps: dict[str, dict[str, str]] = {}
         self.dep_logs: list[dict[str, str]] = []
 
     @staticmethod
-    def root_for(script: Path) -> Path:
-        start = script.resolve().parent
-        for folder in (start, *start.parents):
-            if (folder / "project.godot").is_file():
+    def root_for(script: str | PathLike[str]) -> str:
+        """The folder holding ``project.godot`` above ``script``, else the script's own."""
+        start = folder = os.path.dirname(os.path.realpath(script))
+        while True:
+            if os.path.isfile(os.path.join(folder, "project.godot")):
                 return folder
-        return start
+            parent = os.path.dirname(folder)
+            if parent == folder:
+                return start
+            folder = parent
 
-    def res_path(self, path: Path) -> str:
-        try:
-            return "res://" + path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return str(path)
+    def res_path(self, path: str | PathLike[str]) -> str:
+        real = os.path.realpath(path)
+        if real == self.root or not real.startswith(self.root.rstrip(os.sep) + os.sep):
+            return os.fspath(path)
+        return "res://" + os.path.relpath(real, self.root).replace(os.sep, "/")
 
-    def file_for(self, res: str, relative_to: Path | None = None) -> Path:
+    def file_for(self, res: str, relative_to: str | PathLike[str] | None = None) -> str:
         if res.startswith("res://"):
-            return self.root / res[len("res://"):]
-        base = relative_to.parent if relative_to is not None else self.root
-        return base / res
+            return os.path.join(self.root, res[len("res://"):])
+        base = os.path.dirname(relative_to) if relative_to is not None else self.root
+        return os.path.join(base, res)
 
-    def class_file(self, name: str) -> Path | None:
+    def class_file(self, name: str) -> str | None:
         if self._class_files is None:
             self._class_files = {}
-            for file in sorted(self.root.rglob("*.gd")):
+            for file in _script_files(self.root):
                 try:
-                    head = file.read_text(encoding="utf-8", errors="replace")
+                    with open(file, encoding="utf-8", errors="replace") as f:
+                        head = f.read()
                 except OSError:
                     continue
                 m = _CLASS_NAME_LINE.search(head)
@@ -106,13 +113,13 @@ class Project:
             raise ScriptRuntimeError("Invalid type in function 'load'. Cannot convert argument "
                                      "1 to String.")
         file = self.file_for(path)
-        if not path.endswith(".gd") or not file.is_file():
+        if not path.endswith(".gd") or not os.path.isfile(file):
             engine_error(f'Resource file not found: {path} (expected type: {type_hint})')
             return None
         return self.load(file)
 
-    def load(self, path: Path) -> Any:
-        path = path.resolve()
+    def load(self, path: str | PathLike[str]) -> Any:
+        path = os.path.realpath(path)
         cls = self.scripts.get(path)
         if cls is not None:
             self._note_dependency(path)
@@ -131,16 +138,15 @@ class Project:
         self._note_dependency(path)
         return cls
 
-    def _note_dependency(self, path: Path) -> None:
+    def _note_dependency(self, path: str) -> None:
         """A compile under way loaded ``path``: it depends on it and on what it needs."""
         if self.dep_logs:
             log = self.dep_logs[-1]
-            log[str(path)] = self.hashes.get(path, "")
+            log[path] = self.hashes.get(path, "")
             log.update(self.deps.get(path, {}))
 
     def dependencies_unchanged(self, deps: dict[str, str]) -> bool:
-        for name, digest in deps.items():
-            path = Path(name)
+        for path, digest in deps.items():
             known = self.hashes.get(path)
             if known is None:
                 try:
@@ -152,7 +158,14 @@ class Project:
         return True
 
 
-def compile_class(text: str, res_path: str, project: Project, file: Path | None = None) -> Any:
+def _script_files(root: str) -> list[str]:
+    """Every ``.gd`` file under ``root``, folder by folder in name order."""
+    found = [os.path.join(folder, name) for folder, _, names in os.walk(root)
+             for name in names if name.endswith(".gd")]
+    return sorted(found, key=lambda path: path.split(os.sep))
+
+
+def compile_class(text: str, res_path: str, project: Project, file: str | None = None) -> Any:
     """Parse, compile and execute one script's source (or run its cached code); returns
     its class."""
     from . import code_cache
@@ -170,7 +183,7 @@ def compile_class(text: str, res_path: str, project: Project, file: Path | None 
 
 
 def _run_cached(key: str, text: str, res_path: str, project: Project,
-                file: Path | None) -> Any:
+                file: str | None) -> Any:
     """The class from the cache entry ``key``, or None when there is no usable entry."""
     from . import code_cache
 
@@ -197,12 +210,12 @@ def _run_cached(key: str, text: str, res_path: str, project: Project,
         resolver.warn(warning)
     cls = _execute(code, namespace, text, res_path)
     if file is not None:
-        project.deps[file.resolve()] = dict(entry["deps"])
+        project.deps[os.path.realpath(file)] = dict(entry["deps"])
     return cls
 
 
 def compile_tree(tree: nodes.ClassNode, text: str, res_path: str, project: Project,
-                 file: Path | None = None, cache_key: str | None = None) -> Any:
+                 file: str | PathLike[str] | None = None, cache_key: str | None = None) -> Any:
     """Compile and execute a parsed script; returns its class (and caches its code under
     ``cache_key``)."""
     from .compiler import Compiler
@@ -238,7 +251,7 @@ def compile_tree(tree: nodes.ClassNode, text: str, res_path: str, project: Proje
 
         write_entry(cache_key, entry)
     if file is not None:
-        project.deps[file.resolve()] = deps
+        project.deps[os.path.realpath(file)] = deps
     return cls
 
 
@@ -320,7 +333,7 @@ def _class_creation_error(exc: Exception, res_path: str, text: str) -> GDScriptE
 # * Name resolution for the compiler --------------------------------------------------
 
 class Resolver:
-    def __init__(self, project: Project, file: Path | None) -> None:
+    def __init__(self, project: Project, file: str | PathLike[str] | None) -> None:
         self.project = project
         self.file = file
         self.dialect = project.dialect
@@ -351,8 +364,6 @@ class Resolver:
         """(class, function) to call ``value.name(...)`` directly on a value of the builtin
         class ``type_name`` with ``argc`` arguments; None when only the generic call has
         the right meaning (no such method, wrong count, the value of a void method used)."""
-        import inspect
-
         from gdscript.stdlib import class_table
 
         from .runtime import HOOKS
@@ -362,9 +373,7 @@ class Resolver:
             if isinstance(cls, type) else None
         if function is None:
             return None
-        try:
-            inspect.signature(function).bind(None, *([None] * argc))
-        except (TypeError, ValueError):
+        if not accepts_positional(function, argc + 1):
             return None
         returns = getattr(function, "__annotations__", {}).get("return", "?")
         if used and (returns is None or returns == "None"):
@@ -386,7 +395,7 @@ class Resolver:
 
     def load_script_class(self, res: str, node: nodes.Node) -> Any:
         path = self.project.file_for(res, self.file)
-        if not path.is_file():
+        if not os.path.isfile(path):
             raise AnalyzerError(f'Could not resolve script "{res}".', node.line, node.column)
         return self.project.load(path)
 
@@ -440,7 +449,7 @@ class Resolver:
             cls = class_table(self.dialect).get(name)
             if not (isinstance(cls, type) and issubclass(cls, Object)):
                 return None
-        return object_converter(name, native, self.file.name if self.file else "")
+        return object_converter(name, native, os.path.basename(self.file) if self.file else "")
 
     def type_id(self, spec: nodes.TypeNode | None) -> int:
         """Godot's TYPE_* of a declared type, in this dialect (0 when untyped)."""
@@ -514,10 +523,46 @@ class Resolver:
         return found
 
 
-def load_script(path: str | Path, dialect: int | str = "auto",
+def accepts_positional(function: Any, count: int) -> bool:
+    """``function`` can be called with ``count`` positional arguments.  Read from its
+    code object: a cached run asks this again, and ``inspect`` costs start-up time."""
+    while hasattr(function, "__wrapped__"):  # as inspect.signature reads a wrapper
+        function = function.__wrapped__
+    code = getattr(function, "__code__", None)
+    if code is not None and getattr(function, "__self__", None) is not None:
+        count += 1  # a bound method: its first argument is given
+    if code is None:  # a builtin: its text signature, when it is a plain one
+        text = getattr(function, "__text_signature__", None) or ""
+        names = [name.strip() for name in text.strip("()").split(",")]
+        if names and all(name.isidentifier() or name.startswith("$") or name == "/"
+                         for name in names):
+            # "$self"/"$module" is given already when the builtin is bound to something.
+            bound = getattr(function, "__self__", None) is not None
+            return count == sum(name.isidentifier() or name.startswith("$") and not bound
+                                for name in names)
+        import inspect
+
+        try:
+            inspect.signature(function).bind(*([None] * count))
+        except (TypeError, ValueError):
+            return False
+        return True
+    keyword_defaults = function.__kwdefaults__ or {}
+    if any(name not in keyword_defaults for name in
+           code.co_varnames[code.co_argcount:code.co_argcount + code.co_kwonlyargcount]):
+        return False  # a keyword-only argument without a default
+    required = code.co_argcount - len(function.__defaults__ or ())
+    return required <= count and (count <= code.co_argcount or
+                                  bool(code.co_flags & _CO_VARARGS))
+
+
+_CO_VARARGS = 0x04  # inspect.CO_VARARGS
+
+
+def load_script(path: str | PathLike[str], dialect: int | str = "auto",
                 strict: bool = False) -> tuple[Any, Project]:
     """Load the script at ``path`` (and what it needs); returns (class, project)."""
-    file = Path(path)
+    file = os.fspath(path)
     text = read_source(file)
     if dialect == "auto":
         dialect = _detect_dialect(text)

@@ -16,8 +16,8 @@ error left the run unable to finish, or after ``--timeout``.
 
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
 
 from .errors import ENGINE_DIALECT, AnalyzerError, CompileError, ParseError, UsageError
 from .loader import Project, compile_tree, load_script
@@ -26,6 +26,7 @@ from .script import REPORTER, ErrorReporter
 
 TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
 if TYPE_CHECKING:
+    from os import PathLike
     from typing import Any
     from . import nodes
 
@@ -118,7 +119,7 @@ def fragment_tree(source: str, path: str, dialect: int | str) -> nodes.ClassNode
                            members=[fn], dialect=detected)
 
 
-def load_or_fragment(path: Path, dialect: int | str, strict: bool = False) -> tuple[Any, int]:
+def load_or_fragment(path: str, dialect: int | str, strict: bool = False) -> tuple[Any, int]:
     """Load a script; a file of bare statements runs as a fragment."""
     try:
         cls, project = load_script(path, dialect, strict)
@@ -135,16 +136,16 @@ def load_or_fragment(path: Path, dialect: int | str, strict: bool = False) -> tu
         return compile_tree(tree, text, project.res_path(path), project, path), tree.dialect
 
 
-def run_file(path: str | Path, dialect: int | str = "auto", args: list[str] | None = None,
+def run_file(path: str | PathLike[str], dialect: int | str = "auto", args: list[str] | None = None,
              timeout: float | None = None, strict: bool = False) -> int:
     """Run the script at ``path``; returns the exit code (errors are printed)."""
     from gdscript.stdlib import system
 
-    file = Path(path)
-    if not file.exists():
+    file = os.fspath(path)
+    if not os.path.exists(file):
         raise UsageError(f"{path}: no such file")
     if hasattr(system, "set_cmdline_args"):
-        system.set_cmdline_args([str(file)], list(args or []))
+        system.set_cmdline_args([file], list(args or []))
     _set_project_paths(Project.root_for(file))
     # Godot allows 1024 nested script calls; a GDScript call takes one to three Python frames.
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 4000))
@@ -161,13 +162,13 @@ def run_file(path: str | Path, dialect: int | str = "auto", args: list[str] | No
                     raise
                 from . import compile_errors3  # Godot 3 prints it and exits with 0
 
-                compile_errors3.report(exc, f"res://{file.name}")
+                compile_errors3.report(exc, f"res://{os.path.basename(file)}")
                 return 0
             reporter.dialect = used_dialect
             ENGINE_DIALECT[0] = used_dialect
             code = run_class(cls, used_dialect, timeout)
     except (OutOfMemory, MemoryError) as exc:
-        _report_out_of_memory(exc, str(file))
+        _report_out_of_memory(exc, file)
         return 1
     if code == 0 and reporter.count > errors_before and reporter.internal_errors:
         return 70
@@ -191,11 +192,11 @@ def _report_out_of_memory(exc: BaseException, path: str) -> None:
     reporter.script_error(message, *(where or (path, 0, "<script>")))
 
 
-def _set_project_paths(root: Path) -> None:
+def _set_project_paths(root: str) -> None:
     """res:// is the project folder; every builtin that takes a path resolves it alike."""
     from gdscript.stdlib import files
 
-    files.set_roots(str(root), files.POLICY.user_dir)
+    files.set_roots(root, files.POLICY.user_dir)
 
 
 class _deadline:

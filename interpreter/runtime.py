@@ -22,11 +22,11 @@ This module must not import the parser, the AST nodes or the compiler.
 from __future__ import annotations
 
 import math
-import re
 import sys
 
 from .access import Hooks
 from .errors import ScriptRuntimeError
+from .patterns import LazyPattern
 
 TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
 if TYPE_CHECKING:
@@ -194,13 +194,13 @@ def _invalid_operands(a: Any, b: Any, op: str) -> ScriptRuntimeError:
 
 _PY_TYPE_NAMES = {"str": "String", "NoneType": "Nil", "list": "Array", "dict": "Dictionary",
                   "bytearray": "PackedByteArray", "bytes": "PackedByteArray"}
-_BINOP = re.compile(r"unsupported operand type\(s\) for (\S+): '(\w+)' and '(\w+)'")
-_CONCAT = re.compile(r'can only concatenate (\w+) \(not "(\w+)"\) to (\w+)')
-_COMPARE = re.compile(r"'(\S+)' not supported between instances of '(\w+)' and '(\w+)'")
-_UNARY = re.compile(r"bad operand type for unary (\S+): '(\w+)'")
+_BINOP = LazyPattern(r"unsupported operand type\(s\) for (\S+): '(\w+)' and '(\w+)'")
+_CONCAT = LazyPattern(r'can only concatenate (\w+) \(not "(\w+)"\) to (\w+)')
+_COMPARE = LazyPattern(r"'(\S+)' not supported between instances of '(\w+)' and '(\w+)'")
+_UNARY = LazyPattern(r"bad operand type for unary (\S+): '(\w+)'")
 _PY_OPS = {"**": "**", "//": "/", "pow()": "**"}
-_ARITY = re.compile(r"(?:\w+\.)?(\w+)\(\) (?:takes (?:from \d+ to )?(\d+) positional "
-                    r"arguments? but (\d+) (?:was|were) given|missing (\d+) required positional)")
+_ARITY = LazyPattern(r"(?:\w+\.)?(\w+)\(\) (?:takes (?:from \d+ to )?(\d+) positional "
+                     r"arguments? but (\d+) (?:was|were) given|missing (\d+) required positional)")
 
 
 def _godot_name_of_py(name: str) -> str:

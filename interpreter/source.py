@@ -6,9 +6,13 @@ not UTF-8) becomes a ``UsageError`` naming the file, never a Python traceback.
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from .errors import UsageError
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # Larger files are refused rather than read: nothing legitimate is this big (the largest
 # scripts of real projects are a few hundred KiB; compiling 1 MiB takes seconds and ~0.5 GB).
@@ -17,15 +21,15 @@ MAX_SOURCE_BYTES = 4 * 1024 * 1024
 
 def read_source(path: str | Path) -> str:
     """The text of the script at ``path`` (UTF-8, a leading BOM dropped)."""
-    p = Path(path)
     try:
-        if p.is_dir():
+        if os.path.isdir(path):
             raise UsageError(f"{path}: is a folder, not a GDScript file")
-        size = p.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            raise UsageError(f"{path}: file too large ({size} bytes; "
-                             f"the limit is {MAX_SOURCE_BYTES})")
-        data = p.read_bytes()
+        with open(path, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > MAX_SOURCE_BYTES:
+                raise UsageError(f"{path}: file too large ({size} bytes; "
+                                 f"the limit is {MAX_SOURCE_BYTES})")
+            data = file.read()
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None
     except PermissionError:

@@ -18,11 +18,14 @@ prints ``ConfigFile parse error at <path>:<line>: <message>.`` (``<string>`` for
 
 from __future__ import annotations
 
-from typing import Any
 
 from ..errors import engine_error
 from .global_constants import ERR_PARSE_ERROR, ERR_UNAVAILABLE, OK
 from .objects import RefCounted, Reference
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class ConfigParseError(Exception):

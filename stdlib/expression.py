@@ -26,11 +26,14 @@ objects, only ``get_*``/``is_*``/``has_*``/``to_*`` methods.
 from __future__ import annotations
 
 import math
-from typing import Any
 
 from ..errors import GDScriptError, engine_error
 from .global_constants import ERR_INVALID_PARAMETER, OK
 from .objects import Object, RefCounted, Reference
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class ExpressionError(Exception):

@@ -34,12 +34,12 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import struct
 import sys
 import weakref
 
 from ..errors import engine_error
+from ..patterns import LazyPattern
 from .global_constants import (ERR_ALREADY_EXISTS, ERR_CANT_CREATE, ERR_FILE_CANT_OPEN,
                                ERR_FILE_CANT_WRITE, ERR_FILE_CORRUPT, ERR_FILE_EOF,
                                ERR_FILE_NO_PERMISSION, ERR_FILE_NOT_FOUND,
@@ -51,7 +51,7 @@ TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
 if TYPE_CHECKING:
     from typing import Any
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_SCHEME = LazyPattern(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 # * Path policy ----------------------------------------------------------------------

@@ -27,12 +27,15 @@ import hashlib
 import hmac
 import os
 import struct
-from typing import Any
 
 from ..errors import engine_error
 from . import crypto_rsa
 from .global_constants import ERR_ALREADY_IN_USE, ERR_UNCONFIGURED, FAILED, OK
 from .objects import RefCounted, Reference
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from typing import Any
 
 MASK32 = 0xFFFFFFFF
 MASK64 = (1 << 64) - 1

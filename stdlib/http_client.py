@@ -41,8 +41,6 @@ import ipaddress
 import platform
 import socket
 import threading
-from collections.abc import Callable
-from typing import Any
 
 import h11
 
@@ -69,6 +67,11 @@ from .stream_peers import (
     _StreamPeerTCPBase,
 )
 from .tls import TLSOptions, client_context, set_default_trust_store  # noqa: F401 (re-export)
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 GODOT_VERSION_4 = "4.6.dev.custom_build"
 GODOT_VERSION_3 = "3.6.2.stable.custom_build"

@@ -36,8 +36,6 @@ from __future__ import annotations
 import re
 import time
 import zlib
-from collections.abc import Callable as PyCallable
-from typing import Any, ClassVar
 from urllib.parse import urljoin
 
 from ..errors import engine_error
@@ -50,6 +48,11 @@ from .objects import MESSAGE_QUEUE
 from .packed import PackedByteArray, PackedStringArray
 from .scene_tree import Timer, Timer3
 from .tls import TLSOptions
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from collections.abc import Callable as PyCallable
+    from typing import Any, ClassVar
 
 # Time one frame may spend moving the request forward (reading the body, mostly).
 FRAME_BUDGET_SECONDS = 0.008

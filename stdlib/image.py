@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import struct
 import zlib
-from typing import Any, ClassVar
 
 from ..errors import engine_error
 from .color import Color, Color3
@@ -28,6 +27,10 @@ from .global_constants import (
 from .math_vectors import Vector2, Vector2i
 from .packed import PackedByteArray
 from .scene_tree import Control, Resource, Resource3, _node_class, dialect3
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 

@@ -22,11 +22,14 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
 
 from ..errors import engine_error
 from .global_constants import ERR_PARSE_ERROR, OK
 from .objects import Object, RefCounted, Reference
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_DEPTH = 1024  # Variant::MAX_RECURSION_DEPTH
 _NUMBER = re.compile(r"-?\d*(?:\.\d*)?(?:[eE][+-]?\d+)?")

@@ -23,10 +23,13 @@ import base64
 import binascii
 import math
 import struct
-from typing import Any
 
 from ..errors import engine_error
 from .objects import Object
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from typing import Any
 
 FLAG_64 = 1 << 16
 _VECTOR_TYPES = ("Vector2", "Vector2i", "Vector3", "Vector3i", "Vector4", "Vector4i", "Color")

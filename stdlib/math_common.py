@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import math
 import struct
-from collections.abc import Callable
-from typing import Any
 
 from gdscript.errors import ScriptRuntimeError
 
 from .variant import c_num, num3, num_real  # Godot's String::num, shared with printing
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 CMP_EPSILON = 0.00001
 UNIT_EPSILON = 0.001

@@ -31,7 +31,6 @@ front (``dialect3``): ``_GD_DIALECT = 3`` selects 3.x names, error texts and
 
 from __future__ import annotations
 
-import re
 
 from ..errors import GDScriptError, engine_error
 from . import objects
@@ -112,6 +111,8 @@ def _has_method(obj: Object, method: str) -> bool:
 
 def _name_matches(name: str, pattern: str) -> bool:
     """Godot's ``String.match``: ``*`` any run, ``?`` one character, case-sensitive."""
+    import re
+
     regex = "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern)
     return re.fullmatch(regex, name, re.DOTALL) is not None
 

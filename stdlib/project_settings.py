@@ -11,10 +11,13 @@ classes do (``stdlib.files``), including the sandbox's confinement.
 from __future__ import annotations
 
 import os
-from typing import Any
 
 from ..errors import engine_error
 from .objects import Object
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from typing import Any
 
 ERR_UNAVAILABLE = 2
 

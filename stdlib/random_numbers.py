@@ -37,11 +37,14 @@ import math
 import os
 import struct
 import time
-from collections.abc import Callable
-from typing import Any
 
 from ..errors import engine_error
 from .objects import RefCounted, Reference
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 MASK64 = (1 << 64) - 1
 MASK32 = 0xFFFFFFFF

@@ -34,11 +34,14 @@ that ends where the previous one ended (4.x steps over empty matches); ``sub`` w
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from ..errors import engine_error
 from .global_constants import FAILED, OK
 from .objects import RefCounted, Reference
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class RegexUnsupported(Exception):

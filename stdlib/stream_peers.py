@@ -24,7 +24,6 @@ import ssl
 import struct
 import termios
 import time
-from typing import Any
 
 from ..errors import engine_error
 from . import tls as tls_module
@@ -39,6 +38,10 @@ from .global_constants import (
 )
 from .objects import RefCounted
 from .packed import PackedByteArray
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from typing import Any
 
 EOF = -1
 FAILURE = -2

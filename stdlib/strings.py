@@ -19,8 +19,9 @@ reports and continues from go to ``engine_error``.
 from __future__ import annotations
 
 import math
-import re
 import struct
+
+from ..patterns import LazyPattern
 
 TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
 if TYPE_CHECKING:
@@ -130,6 +131,8 @@ def countn(s: str, what: str, from_: int = 0, to: int = 0) -> int:
 
 
 def _glob(s: str, pattern: str, fold: bool) -> bool:
+    import re
+
     if fold:
         s, pattern = s.lower(), pattern.lower()
     regex = "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern)
@@ -253,6 +256,8 @@ def replace(s: str, what: str, forwhat: str) -> str:
 
 
 def replacen(s: str, what: str, forwhat: str) -> str:
+    import re
+
     if not what:
         return s
     return re.sub(re.escape(what), lambda _m: forwhat, s, flags=re.IGNORECASE)
@@ -357,6 +362,8 @@ def _compound_words(s: str) -> str:
                 or ((prev.isupper() or prev.islower()) and cur.isdigit())):
             cuts.append(i)
     words = " ".join(s[a:b] for a, b in zip(cuts, cuts[1:] + [len(s)]))
+    import re
+
     return to_lower(re.sub(r"[\s_\-]", " ", words))
 
 
@@ -397,6 +404,8 @@ def nocasecmp_to(s: str, to: str) -> int:
 
 
 def _natural_key(s: str) -> list[Any]:
+    import re
+
     return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.findall(r"\d+|\D", s)]
 
 
@@ -463,7 +472,7 @@ def to_int(s: str) -> int:
     return value if positive else -value
 
 
-_FLOAT_PREFIX = re.compile(r"\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
+_FLOAT_PREFIX = LazyPattern(r"\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
 
 
 def to_float(s: str) -> float:
@@ -568,6 +577,8 @@ def _is_valid_html_color3(s: str) -> bool:
 
 
 def is_valid_ascii_identifier(s: str) -> bool:
+    import re
+
     return re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", s) is not None
 
 
@@ -580,10 +591,14 @@ def is_valid_filename(s: str) -> bool:
 
 
 def validate_filename(s: str) -> str:
+    import re
+
     return re.sub(r'[:/\\?*"|%<>]', "_", s)
 
 
 def validate_node_name(s: str) -> str:
+    import re
+
     return re.sub(r'[.:@/"%]', "_", s)
 
 

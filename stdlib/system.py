@@ -27,12 +27,10 @@ versions (empty lists, no-ops, ``true`` for permission requests).
 from __future__ import annotations
 
 import os
-import re
 import stat
 import sys
 import time
 from collections.abc import Callable as PyCallable, Mapping
-from pathlib import Path
 
 from ..errors import ScriptRuntimeError, engine_error
 from .global_constants import ERR_CANT_FORK, FAILED, OK
@@ -103,7 +101,7 @@ def _dictionary(values: dict[str, Any]) -> Any:
 
 
 def _xdg(variable: str, fallback: str) -> str:
-    return os.environ.get(variable) or str(Path.home() / fallback)
+    return os.environ.get(variable) or os.path.join(os.path.expanduser("~"), fallback)
 
 
 def _platform_name(dialect: int) -> str:
@@ -136,7 +134,8 @@ def _handle_type(stream: Any) -> int:
 
 def _read_file(path: str) -> str:
     try:
-        return Path(path).read_text(encoding="utf-8", errors="replace")
+        with open(path, encoding="utf-8", errors="replace") as file:
+            return file.read()
     except OSError:
         return ""
 
@@ -195,6 +194,8 @@ class OS(Object):
         return _platform_name(self._GD_DIALECT)
 
     def get_distribution_name(self) -> str:
+        import re
+
         match = re.search(r'^NAME="?([^"\n]*)"?', _read_file("/etc/os-release"), re.M)
         return match.group(1) if match else ""
 
@@ -212,6 +213,8 @@ class OS(Object):
         return os.cpu_count() or 1
 
     def get_processor_name(self) -> str:
+        import re
+
         match = re.search(r"^model name\s*:\s*(.*)$", _read_file("/proc/cpuinfo"), re.M)
         return match.group(1).strip() if match else ""
 
@@ -332,7 +335,8 @@ class OS(Object):
         folders = ["Desktop", "Pictures", "Documents", "Downloads", "Videos", "Music", "Pictures", ""]
         if not 0 <= dir_ < len(names) or not names[dir_]:
             return ""
-        return os.environ.get(f"XDG_{names[dir_]}_DIR") or str(Path.home() / folders[dir_])
+        home = os.path.expanduser("~")
+        return os.environ.get(f"XDG_{names[dir_]}_DIR") or os.path.join(home, folders[dir_])
 
     # Memory and streams
     def get_static_memory_usage(self) -> int:
@@ -344,6 +348,8 @@ class OS(Object):
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
     def get_memory_info(self) -> Any:
+        import re
+
         info = dict(re.findall(r"^(\w+):\s+(\d+)", _read_file("/proc/meminfo"), re.M))
         kib = lambda key: int(info[key]) * 1024 if key in info else -1  # noqa: E731
         import resource  # Unix only
@@ -471,6 +477,8 @@ class OS(Object):
 
     def move_to_trash(self, path: str) -> int:
         import shutil
+        from pathlib import Path
+
         _guard("move_to_trash")
         source = Path(str(path))
         if not source.is_absolute() or not source.exists():

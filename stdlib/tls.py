@@ -18,7 +18,6 @@ import os
 import re
 import ssl
 import tempfile
-from typing import ClassVar
 
 import certifi
 
@@ -30,6 +29,10 @@ from .global_constants import (
     OK,
 )
 from .objects import RefCounted
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    from typing import ClassVar
 
 _default_trust_store: str | None = None
 _context_cache: dict[tuple, ssl.SSLContext] = {}

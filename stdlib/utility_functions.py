@@ -30,17 +30,21 @@ Math semantics follow ``core/math/math_funcs.h`` and ``core/variant/variant_util
 from __future__ import annotations
 
 import math
-import re
 import sys
 import weakref as pyweakref
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from collections import namedtuple
 
 from ..errors import ScriptRuntimeError, engine_error, engine_warning
+from ..patterns import LazyPattern
 from . import random_numbers
 from .objects import Object, RefCounted, Reference
 from .random_numbers import f32, to_int64
+
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Callable
+    from typing import Any
 
 # * Output -------------------------------------------------------------------------
 
@@ -91,7 +95,7 @@ _ANSI = {"b": "1", "i": "3", "u": "4", "s": "9", "code": "2"}
 _COLORS = {"black": 30, "red": 31, "green": 32, "yellow": 33, "blue": 34, "magenta": 35,
            "pink": 35, "purple": 35, "cyan": 36, "white": 37, "gray": 90, "grey": 90,
            "orange": 33, "lime": 92, "teal": 36}
-_TAG = re.compile(r"\[(/?)([a-z_]+)(?:=([^\]]*))?\]")
+_TAG = LazyPattern(r"\[(/?)([a-z_]+)(?:=([^\]]*))?\]")
 
 
 def bbcode_to_ansi(text: str, ansi: bool) -> str:
@@ -111,11 +115,8 @@ def bbcode_to_ansi(text: str, ansi: bool) -> str:
 
 # * Argument checks and Godot's error messages -------------------------------------
 
-@dataclass(frozen=True)
-class Signature:
-    name: str
-    min_args: int
-    max_args: int | None  # None: vararg
+# A utility function's arity; max_args None: vararg.
+Signature = namedtuple("Signature", ["name", "min_args", "max_args"])
 
 
 GDSCRIPT_FUNCTIONS = frozenset({

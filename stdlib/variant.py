@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 
+from ..patterns import LazyPattern
 from .global_constants import ENUMS_3, ENUMS_4
 
 TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
@@ -926,9 +926,9 @@ def _component(number: Any, three: bool) -> str:
     return shortest_float(float(number)).removesuffix(".0")
 
 
-_TOKEN = re.compile(r'\s*(?:(?P<num>[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?))'
-                    r'|(?P<str>[&^]?"(?:[^"\\]|\\.)*")|(?P<id>[A-Za-z_][A-Za-z0-9_]*)'
-                    r'|(?P<p>[\[\]{}(),:]))', re.DOTALL)
+_TOKEN = LazyPattern(r'(?s)\s*(?:(?P<num>[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?))'
+                         r'|(?P<str>[&^]?"(?:[^"\\]|\\.)*")|(?P<id>[A-Za-z_][A-Za-z0-9_]*)'
+                         r'|(?P<p>[\[\]{}(),:]))')
 
 
 def str_to_var(text: str, dialect: int = 4) -> Any:

@@ -97,6 +97,39 @@ class TestCacheHit:
                                                "False False False"]
 
 
+    def test_a_cached_command_line_run_imports_only_what_it_needs(self, tmp_path, cache):
+        # Start-up time: a cached ``gdscript run`` leaves these modules unimported.  The
+        # probe runs without ``site`` (an editable install's import hook imports pathlib
+        # and re by itself), importing gdscript from a folder of links to its modules.
+        import site
+
+        import gdscript
+        from gdscript import grammar, stdlib
+
+        package = tmp_path / "pkg" / "gdscript"
+        package.mkdir(parents=True)
+        here = Path(gdscript.__file__).parent
+        for item in here.iterdir():
+            if item.suffix == ".py":
+                (package / item.name).symlink_to(item)
+        (package / "stdlib").symlink_to(Path(stdlib.__file__).parent)
+        (package / "grammar").symlink_to(Path(grammar.__file__).parent)
+        script = write(tmp_path, "main.gd", MAIN)
+        heavy = ["argparse", "typing", "re", "enum", "pathlib", "pickle", "threading",
+                 "signal", "shutil", "dataclasses", "inspect", "lark", "gdscript.parser",
+                 "gdscript.compiler", "gdscript.stdlib.http_client", "ssl", "socket"]
+        paths = [str(package.parent), *site.getsitepackages()]
+        probe = (f"import sys\nsys.path[:0] = {paths!r}\nfrom gdscript.cli import main\n"
+                 f"main(['run', {str(script)!r}])\n"
+                 f"print([name for name in {heavy!r} if name in sys.modules])")
+        env = {"XDG_CACHE_HOME": str(cache.parent.parent), "PATH": "/usr/bin:/bin"}
+        runs = [subprocess.run([sys.executable, "-S", "-c", probe], capture_output=True,
+                               text=True, env=env, timeout=60) for _ in range(2)]
+        assert runs[0].stdout.splitlines()[0] == "total 42 [1, 2, 3] (1.0, 2.0)"
+        assert "'lark'" in runs[0].stdout  # the first run compiles
+        assert runs[1].stdout.splitlines() == ["total 42 [1, 2, 3] (1.0, 2.0)", "[]"]
+
+
 class TestInvalidation:
     def test_editing_the_script_compiles_it_again(self, tmp_path, cache, parses):
         script = write(tmp_path, "main.gd", MAIN)

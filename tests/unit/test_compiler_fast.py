@@ -435,6 +435,49 @@ class TestExactlyTypedLocals:
         assert out == "3 0\n0\n1\n2\n1 7\n1 4\n"
 
 
+class TestMethodArity:
+    def test_agrees_with_inspect_for_every_builtin_method(self):
+        # The direct-call check reads code objects (inspect costs start-up time); it must
+        # answer as inspect's signature binding does, for each method and argument count.
+        import inspect
+
+        from gdscript.loader import BUILTIN_TYPES, accepts_positional
+        from gdscript.runtime import HOOKS
+        from gdscript.stdlib import class_table
+
+        answers = []
+        for dialect in (3, 4):
+            for name in sorted(BUILTIN_TYPES):
+                cls = class_table(dialect).get(name)
+                methods = HOOKS[dialect].value_methods(cls) if isinstance(cls, type) else None
+                for function in (methods or {}).values():
+                    for count in range(7):
+                        try:
+                            inspect.signature(function).bind(*([None] * count))
+                            expected = True
+                        except TypeError:
+                            expected = False
+                        answers.append((accepts_positional(function, count), expected))
+        assert len(answers) > 5000
+        assert {pair for pair in answers if pair[0] != pair[1]} == set()
+        assert {expected for _, expected in answers} == {True, False}
+
+    @pytest.mark.parametrize("function", [len, list.append, [].append, dict.get, {}.get,
+                                          str.join, bytearray.extend, divmod, abs])
+    def test_builtins_read_from_their_text_signature(self, function):
+        import inspect
+
+        from gdscript.loader import accepts_positional
+
+        for count in range(5):
+            try:
+                inspect.signature(function).bind(*([None] * count))
+                expected = True
+            except TypeError:
+                expected = False
+            assert accepts_positional(function, count) == expected, count
+
+
 class TestInlineMethods:
     def test_has_keeps_exact_key_types_in_small_dictionaries(self):
         assert run("""
