@@ -29,12 +29,12 @@ instead of waking the system's out-of-memory killer.
 from __future__ import annotations
 
 import os
-from contextlib import contextmanager
 from types import FrameType
 
 TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from contextlib import AbstractContextManager
     from typing import Any
 
 DEFAULT_MAX_MEMORY_MB = 1024
@@ -58,10 +58,16 @@ class OutOfMemory(BaseException):
                 "(the run's memory limit).")
 
 
-@contextmanager
-def sandboxed(allow_net: bool = False, max_memory: float | None = -1) -> Iterator[None]:
+def sandboxed(allow_net: bool = False,
+              max_memory: float | None = -1) -> AbstractContextManager[None]:
     """The sandbox for the ``with`` block; ``max_memory`` in MB (-1: the module's
     ``DEFAULT_MAX_MEMORY_MB`` at the time of the call; None: no ceiling)."""
+    from contextlib import contextmanager  # here: unsandboxed runs start without it
+
+    return contextmanager(_sandboxed)(allow_net, max_memory)
+
+
+def _sandboxed(allow_net: bool, max_memory: float | None) -> Iterator[None]:
     from gdscript.stdlib import files, http_client, system
 
     if max_memory == -1:
