@@ -435,12 +435,21 @@ class TestExactlyTypedLocals:
         assert out == "3 0\n0\n1\n2\n1 7\n1 4\n"
 
 
+def inspect_binds(function, count: int) -> bool:
+    """inspect's answer: ``function`` takes ``count`` positional arguments."""
+    import inspect
+
+    try:
+        inspect.signature(function).bind(*([None] * count))
+    except TypeError:
+        return False
+    return True
+
+
 class TestMethodArity:
     def test_agrees_with_inspect_for_every_builtin_method(self):
         # The direct-call check reads code objects (inspect costs start-up time); it must
         # answer as inspect's signature binding does, for each method and argument count.
-        import inspect
-
         from gdscript.loader import BUILTIN_TYPES, accepts_positional
         from gdscript.runtime import HOOKS
         from gdscript.stdlib import class_table
@@ -451,13 +460,8 @@ class TestMethodArity:
                 cls = class_table(dialect).get(name)
                 methods = HOOKS[dialect].value_methods(cls) if isinstance(cls, type) else None
                 for function in (methods or {}).values():
-                    for count in range(7):
-                        try:
-                            inspect.signature(function).bind(*([None] * count))
-                            expected = True
-                        except TypeError:
-                            expected = False
-                        answers.append((accepts_positional(function, count), expected))
+                    answers += [(accepts_positional(function, count),
+                                 inspect_binds(function, count)) for count in range(7)]
         assert len(answers) > 5000
         assert {pair for pair in answers if pair[0] != pair[1]} == set()
         assert {expected for _, expected in answers} == {True, False}
@@ -465,17 +469,10 @@ class TestMethodArity:
     @pytest.mark.parametrize("function", [len, list.append, [].append, dict.get, {}.get,
                                           str.join, bytearray.extend, divmod, abs])
     def test_builtins_read_from_their_text_signature(self, function):
-        import inspect
-
         from gdscript.loader import accepts_positional
 
         for count in range(5):
-            try:
-                inspect.signature(function).bind(*([None] * count))
-                expected = True
-            except TypeError:
-                expected = False
-            assert accepts_positional(function, count) == expected, count
+            assert accepts_positional(function, count) == inspect_binds(function, count), count
 
 
 class TestInlineMethods:
