@@ -707,14 +707,14 @@ class FastPaths:
         else:
             function_ref = ast.Name(self.new_global(function, "M"), ast.Load())
         first, again = _evaluated_once(self, base, "o")
-        guard = _is_type(self, first, ast.Name(self.new_global(cls, "T"), ast.Load()))
         direct = ast.Call(function_ref, [again(), *args], [])
-        hook = "call_method_ret" if used else "call_method"
-        generic = self.call_rt(hook, again(), ast.Constant(name), *args)
         arg_types = [self.known_type(a) for a in arg_nodes or ()]
         inline = self.inline_method(base_t, cls, name, again, args, used, direct, arg_types)
         if self.exactly_typed(base_node, base):
-            return inline or direct
+            return inline or direct  # no guard, no generic branch (nor their globals)
+        guard = _is_type(self, first, ast.Name(self.new_global(cls, "T"), ast.Load()))
+        hook = "call_method_ret" if used else "call_method"
+        generic = self.call_rt(hook, again(), ast.Constant(name), *args)
         return ast.IfExp(guard, inline or direct, generic)
 
     def inline_method(self: Any, base_t: str, cls: Any, name: str, base: Any,
