@@ -35,7 +35,7 @@ from __future__ import annotations
 from ..errors import GDScriptError, engine_error
 from . import objects
 from .objects import Callable, Object
-from .strings import NodePath, StringName
+from .strings import NodePath, StringName, glob_match
 
 TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
 if TYPE_CHECKING:
@@ -107,14 +107,6 @@ def _array(items: list[Any]) -> Any:
 
 def _has_method(obj: Object, method: str) -> bool:
     return Callable(obj, str(method)).is_valid()
-
-
-def _name_matches(name: str, pattern: str) -> bool:
-    """Godot's ``String.match``: ``*`` any run, ``?`` one character, case-sensitive."""
-    import re
-
-    regex = "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern)
-    return re.fullmatch(regex, name, re.DOTALL) is not None
 
 
 def _emit(obj: Object, signal: str, *args: Any) -> None:
@@ -419,7 +411,7 @@ class Node(Object):
         for child in self._gd_children:
             if owned and child._gd_owner is None:
                 pass
-            elif _name_matches(child._gd_name, pattern):
+            elif glob_match(child._gd_name, pattern, False):
                 return child
             if recursive:
                 found = child.find_child(pattern, True, owned)
@@ -432,7 +424,7 @@ class Node(Object):
         found: list[Node] = []
         for child in self._gd_children:
             if not (owned and child._gd_owner is None):
-                if (not pattern or _name_matches(child._gd_name, pattern)) and (
+                if (not pattern or glob_match(child._gd_name, pattern, False)) and (
                         not type or child.is_class(type)):
                     found.append(child)
             if recursive:

@@ -130,7 +130,9 @@ def countn(s: str, what: str, from_: int = 0, to: int = 0) -> int:
     return count(s.lower(), what.lower(), from_, to)
 
 
-def _glob(s: str, pattern: str, fold: bool) -> bool:
+def glob_match(s: str, pattern: str, fold: bool) -> bool:
+    """Godot's ``String.match``/``matchn``: ``*`` any run, ``?`` one character;
+    ``fold``: case-insensitive."""
     import re
 
     if fold:
@@ -930,8 +932,8 @@ _SHARED: dict[str, Callable[..., Any]] = {
     "json_escape": json_escape, "length": len,
     "lstrip": lambda s, chars: s.lstrip(chars) if chars else s,
     "rstrip": lambda s, chars: s.rstrip(chars) if chars else s,
-    "match": lambda s, expr: _glob(s, expr, False),
-    "matchn": lambda s, expr: _glob(s, expr, True),
+    "match": lambda s, expr: glob_match(s, expr, False),
+    "matchn": lambda s, expr: glob_match(s, expr, True),
     "md5_buffer": md5_buffer, "md5_text": md5_text, "sha1_buffer": sha1_buffer,
     "sha1_text": sha1_text, "sha256_buffer": sha256_buffer, "sha256_text": sha256_text,
     "pad_decimals": pad_decimals, "pad_zeros": pad_zeros, "repeat": repeat,
