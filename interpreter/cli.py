@@ -13,8 +13,8 @@ import sys
 from . import __version__
 from .errors import GDScriptError, UsageError
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:  # annotations only: importing typing costs start-up time
+TYPE_CHECKING = False  # typing is imported by type checkers only: start-up time
+if TYPE_CHECKING:
     import argparse
     from collections.abc import Sequence
     from typing import Any
@@ -52,8 +52,9 @@ COMMANDS = ("check", "run", "doctest", "serve-fixtures", "godot-test")
 
 
 def build_arg_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The argparse parser; given the command line ``argv``, the subcommands it does not name are
-    left without their options (argparse's set-up of each option costs start-up time)."""
+    """The argparse parser; given the command line ``argv``, the subcommands it does not
+    name are left without their options (argparse's set-up of each option costs start-up
+    time)."""
     import argparse
 
     parser = argparse.ArgumentParser(

@@ -529,7 +529,8 @@ def accepts_positional(function: Any, count: int) -> bool:
     while hasattr(function, "__wrapped__"):  # as inspect.signature reads a wrapper
         function = function.__wrapped__
     code = getattr(function, "__code__", None)
-    if code is not None and getattr(function, "__self__", None) is not None:
+    bound = getattr(function, "__self__", None) is not None
+    if code is not None and bound:
         count += 1  # a bound method: its first argument is given
     if code is None:  # a builtin: its text signature, when it is a plain one
         text = getattr(function, "__text_signature__", None) or ""
@@ -537,7 +538,6 @@ def accepts_positional(function: Any, count: int) -> bool:
         if names and all(name.isidentifier() or name.startswith("$") or name == "/"
                          for name in names):
             # "$self"/"$module" is given already when the builtin is bound to something.
-            bound = getattr(function, "__self__", None) is not None
             return count == sum(name.isidentifier() or name.startswith("$") and not bound
                                 for name in names)
         import inspect

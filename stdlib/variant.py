@@ -926,9 +926,10 @@ def _component(number: Any, three: bool) -> str:
     return shortest_float(float(number)).removesuffix(".0")
 
 
-_TOKEN = LazyPattern(r'(?s)\s*(?:(?P<num>[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?))'
-                         r'|(?P<str>[&^]?"(?:[^"\\]|\\.)*")|(?P<id>[A-Za-z_][A-Za-z0-9_]*)'
-                         r'|(?P<p>[\[\]{}(),:]))')
+_TOKEN = LazyPattern(r'(?s)\s*(?:(?P<num>[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?'
+                     r'|\.\d+(?:[eE][+-]?\d+)?))'
+                     r'|(?P<str>[&^]?"(?:[^"\\]|\\.)*")|(?P<id>[A-Za-z_][A-Za-z0-9_]*)'
+                     r'|(?P<p>[\[\]{}(),:]))')
 
 
 def str_to_var(text: str, dialect: int = 4) -> Any:
